@@ -1,0 +1,106 @@
+/**
+ * The app factory: builds a Fastify instance from explicit dependencies (config, database, clock, adapters).
+ * main.ts is the only place that creates those dependencies; tests call buildApp with their own.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps';
+import { installErrorHandling } from './http/error-handler';
+import { logSerializers, maskLogObject } from './http/logging';
+import { zodValidatorCompiler } from './http/validation';
+import { registerRoutes } from './routes';
+
+export type { AppDeps } from './deps';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: logSerializers,
+            formatters: { log: maskLogObject },
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.server.bodyLimitBytes,
+    trustProxy: config.server.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const hasWebApp = existsSync(path.join(config.webDist, 'index.html'));
+  installErrorHandling(
+    app,
+    hasWebApp ? (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined,
+  );
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(`Rate limit exceeded, retry in ${context.after}`) as Error & { statusCode: number };
+      error.statusCode = 429;
+      return error;
+    },
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'MotCua API',
+        description:
+          'Hệ thống thông tin một cửa điện tử — API. Errors are RFC 9457 problem+json with a stable `code`; ' +
+          'titles follow Accept-Language (vi by default, en).',
+        version: '1',
+      },
+      servers: [{ url: config.server.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (api) => registerRoutes(api, deps), { prefix: '/api/v1' });
+
+  if (hasWebApp) {
+    // Built assets; pages outside /api fall back to index.html through the not-found handler above.
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  return app;
+}

@@ -1,0 +1,112 @@
+/**
+ * The one configuration schema. main.ts parses process.env through it once and passes the result down; nothing
+ * else reads the environment. Every key has a default that works on a laptop (embedded database under ./data,
+ * port 3000, SMTP off). A bad value stops start-up with one message listing every problem.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Environment variable → description and default; the README's configuration reference is generated from this. */
+export const configKeys = {
+  MOTCUA_PORT: { default: '3000', description: 'HTTP port the server listens on.' },
+  MOTCUA_HOST: { default: '0.0.0.0', description: 'Interface to listen on.' },
+  MOTCUA_PUBLIC_URL: {
+    default: 'http://localhost:3000',
+    description: 'Public base URL, used in QR codes, e-mails and OIDC redirects.',
+  },
+  DATABASE_URL: {
+    default: '',
+    description: 'PostgreSQL connection string (postgres://...). Empty: the embedded database (PGlite) in the data dir.',
+  },
+  MOTCUA_DATA_DIR: {
+    default: './data',
+    description: 'Directory for the embedded database, uploaded files and generated secrets.',
+  },
+  MOTCUA_DB_POOL_SIZE: { default: '10', description: 'PostgreSQL connection pool size.' },
+  MOTCUA_MIGRATE_ON_START: {
+    default: 'false',
+    description:
+      'Apply pending migrations when the server starts on PostgreSQL (the embedded database always does). ' +
+      'Otherwise start-up stops and asks for `motcua migrate`.',
+  },
+  MOTCUA_LOG_LEVEL: { default: 'info', description: 'Log level: fatal, error, warn, info, debug, trace, silent.' },
+  MOTCUA_TRUST_PROXY: { default: 'false', description: 'Trust X-Forwarded-* headers (behind a reverse proxy).' },
+  MOTCUA_BODY_LIMIT_BYTES: { default: '1048576', description: 'Largest JSON request body, in bytes.' },
+  MOTCUA_SEED_DEMO: {
+    default: 'true',
+    description: 'On the first start of an empty embedded database, load the demo data and accounts.',
+  },
+  MOTCUA_WEB_DIST: {
+    default: '',
+    description: 'Directory of the built web app to serve. Empty: apps/web/dist of this checkout.',
+  },
+} as const satisfies Record<string, { default: string; description: string }>;
+
+export type ConfigKey = keyof typeof configKeys;
+
+const schema = z.object({
+  MOTCUA_PORT: int(0, 65535),
+  MOTCUA_HOST: z.string().min(1),
+  MOTCUA_PUBLIC_URL: z.url(),
+  DATABASE_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')]),
+  MOTCUA_DATA_DIR: z.string().min(1),
+  MOTCUA_DB_POOL_SIZE: int(1, 500),
+  MOTCUA_MIGRATE_ON_START: bool,
+  MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  MOTCUA_TRUST_PROXY: bool,
+  MOTCUA_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024),
+  MOTCUA_SEED_DEMO: bool,
+  MOTCUA_WEB_DIST: z.string(),
+});
+
+export interface AppConfig {
+  server: { port: number; host: string; publicUrl: string; trustProxy: boolean; bodyLimitBytes: number };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  migrateOnStart: boolean;
+  logLevel: z.infer<typeof schema>['MOTCUA_LOG_LEVEL'];
+  seedDemo: boolean;
+  webDist: string;
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ConfigResult {
+  const raw = Object.fromEntries(
+    (Object.keys(configKeys) as ConfigKey[]).map((k) => [k, env[k] ?? configKeys[k].default]),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${String(i.path[0])}=${JSON.stringify(raw[String(i.path[0])])}: ${i.message}`),
+    };
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(cwd, c.MOTCUA_DATA_DIR);
+  return {
+    ok: true,
+    config: {
+      server: {
+        port: c.MOTCUA_PORT,
+        host: c.MOTCUA_HOST,
+        publicUrl: c.MOTCUA_PUBLIC_URL.replace(/\/$/, ''),
+        trustProxy: c.MOTCUA_TRUST_PROXY,
+        bodyLimitBytes: c.MOTCUA_BODY_LIMIT_BYTES,
+      },
+      database: c.DATABASE_URL
+        ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.MOTCUA_DB_POOL_SIZE }
+        : { kind: 'pglite', dataDir: path.join(dataDir, 'pg') },
+      dataDir,
+      migrateOnStart: c.MOTCUA_MIGRATE_ON_START,
+      logLevel: c.MOTCUA_LOG_LEVEL,
+      seedDemo: c.MOTCUA_SEED_DEMO,
+      webDist: c.MOTCUA_WEB_DIST
+        ? path.resolve(cwd, c.MOTCUA_WEB_DIST)
+        : path.resolve(import.meta.dirname, '../../web/dist'),
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * RFC 9457 problem details. One table maps every error code — the domain's and the HTTP layer's — to its status
+ * and its Vietnamese and English titles; `satisfies` makes a code without an entry a compile error.
+ */
+import type { ErrorCode, SharedErrorCode } from '@motcua/core';
+
+export interface ProblemSpec {
+  readonly status: number;
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** Codes the HTTP layer produces itself (framework errors, limits). */
+export const httpErrorCodes = [
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'RATE_LIMITED',
+  'CSRF_REJECTED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type HttpErrorCode = (typeof httpErrorCodes)[number];
+export type ProblemCode = ErrorCode | HttpErrorCode;
+
+const sharedProblems = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  CONFLICT: { status: 409, vi: 'Thao tác xung đột với trạng thái hiện tại', en: 'The action conflicts with the current state' },
+  STALE_VERSION: {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác thay đổi; vui lòng tải lại',
+    en: 'Someone else changed this record; reload it',
+  },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You may not do this' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập', en: 'Please sign in' },
+} as const satisfies Record<SharedErrorCode, ProblemSpec>;
+
+const httpProblems = {
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung JSON bị lỗi cú pháp', en: 'The JSON body is malformed' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên vượt quá giới hạn', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Kiểu nội dung không được hỗ trợ',
+    en: 'The content type is not supported',
+  },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu', en: 'No such address' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Bạn thao tác quá nhiều lần; vui lòng thử lại sau',
+    en: 'Too many attempts; try again later',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    vi: 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF)',
+    en: 'The request lacks a valid anti-forgery (CSRF) token',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
+    en: 'The Idempotency-Key was already used for a different request',
+  },
+  SERVICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng', en: 'The service is temporarily unavailable' },
+  INTERNAL_ERROR: {
+    status: 500,
+    vi: 'Đã xảy ra lỗi hệ thống; vui lòng thử lại hoặc liên hệ bộ phận hỗ trợ',
+    en: 'Something went wrong on our side; try again or contact support',
+  },
+} as const satisfies Record<HttpErrorCode, ProblemSpec>;
+
+/**
+ * The one table. Each module adds its own `<module>Problems` object here; ErrorCode (from core) is the union of
+ * all modules' codes, so forgetting one fails `npm run typecheck`.
+ */
+export const problemTable = {
+  ...sharedProblems,
+  ...httpProblems,
+} as const satisfies Record<ProblemCode, ProblemSpec>;
+
+export type Language = 'vi' | 'en';
+
+/** Vietnamese unless the client prefers English over Vietnamese. */
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'vi';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag.startsWith('vi') || x.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith('en') ? 'en' : 'vi';
+}
+
+export interface FieldProblem {
+  /** Where: 'body.applicant.phone', 'query.amount'. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  requestId: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+export function problemBody(
+  code: ProblemCode,
+  language: Language,
+  requestId: string,
+  extra: { detail?: string; instance?: string; errors?: FieldProblem[]; details?: Record<string, unknown> } = {},
+): ProblemBody {
+  const spec = problemTable[code];
+  return {
+    type: `urn:motcua:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: spec[language],
+    status: spec.status,
+    code,
+    ...(extra.detail ? { detail: extra.detail } : {}),
+    ...(extra.instance ? { instance: extra.instance } : {}),
+    requestId,
+    ...(extra.errors?.length ? { errors: extra.errors } : {}),
+    ...(extra.details ? { details: extra.details } : {}),
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every module's routes, mounted under /api/v1. One line per module: keep the list short and in module order.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from './deps';
+import { platformRoutes } from './platform/platform.route';
+
+export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
+  await api.register(async (scope) => platformRoutes(scope, deps));
+}

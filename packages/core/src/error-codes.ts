@@ -1,0 +1,8 @@
+/**
+ * Every stable error code of the domain. Each module contributes its list; the server's problem table is typed
+ * `satisfies Record<ErrorCode, ...>` so that a code without an HTTP status and titles does not compile.
+ */
+import { sharedErrorCodes } from './shared/domain-error';
+
+export const errorCodes = [...sharedErrorCodes] as const;
+export type ErrorCode = (typeof errorCodes)[number];

@@ -1,0 +1,3 @@
+export * from './kernel/database';
+export * from './kernel/migrate';
+export * from './kernel/unit-of-work';
