@@ -14,6 +14,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
+import './identity/guards';
 import { installErrorHandling } from './http/error-handler';
 import { logSerializers, maskLogObject } from './http/logging';
 import { zodValidatorCompiler } from './http/validation';
@@ -49,6 +50,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app,
     hasWebApp ? (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined,
   );
+  // Anonymous until the identity module's session hook (registered with the routes) says otherwise.
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    request.actor = { kind: 'anonymous' };
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
