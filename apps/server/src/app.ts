@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hasWebApp ? (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined,
   );
   // Anonymous until the identity module's session hook (registered with the routes) says otherwise.
-  app.decorateRequest('actor', null);
+  app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     request.actor = { kind: 'anonymous' };
   });
