@@ -39,6 +39,15 @@ export const configKeys = {
     default: 'true',
     description: 'On the first start of an empty embedded database, load the demo data and accounts.',
   },
+  MOTCUA_SMTP_URL: {
+    default: '',
+    description: 'SMTP server for e-mail notices (smtp://user:pass@host:587 or smtps://…). Empty: e-mail is off.',
+  },
+  MOTCUA_SMTP_FROM: {
+    default: 'MotCua <noreply@motcua.local>',
+    description: 'Sender of e-mail notices.',
+  },
+  MOTCUA_JOB_POLL_MS: { default: '1000', description: 'How often the job runner looks for due outbox messages.' },
   MOTCUA_WEB_DIST: {
     default: '',
     description: 'Directory of the built web app to serve. Empty: apps/web/dist of this checkout.',
@@ -59,6 +68,9 @@ const schema = z.object({
   MOTCUA_TRUST_PROXY: bool,
   MOTCUA_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024),
   MOTCUA_SEED_DEMO: bool,
+  MOTCUA_SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')]),
+  MOTCUA_SMTP_FROM: z.string().min(3),
+  MOTCUA_JOB_POLL_MS: int(50, 3_600_000),
   MOTCUA_WEB_DIST: z.string(),
 });
 
@@ -70,6 +82,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof schema>['MOTCUA_LOG_LEVEL'];
   seedDemo: boolean;
   webDist: string;
+  smtp: { url: string; from: string } | null;
+  jobs: { pollMilliseconds: number };
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -107,6 +121,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       webDist: c.MOTCUA_WEB_DIST
         ? path.resolve(cwd, c.MOTCUA_WEB_DIST)
         : path.resolve(import.meta.dirname, '../../web/dist'),
+      smtp: c.MOTCUA_SMTP_URL ? { url: c.MOTCUA_SMTP_URL, from: c.MOTCUA_SMTP_FROM } : null,
+      jobs: { pollMilliseconds: c.MOTCUA_JOB_POLL_MS },
     },
   };
 }

@@ -3,6 +3,8 @@
  * demo data on the first embedded start, builds the app and listens. Nothing else reads process.env.
  */
 import { buildApp } from './app';
+import { buildJobHandlers, buildPeriodicTasks } from './jobs/handlers';
+import { createJobRunner } from './jobs/job-runner';
 import { configOrExit, migrate, openConfiguredDatabase, pendingMigrations } from './runtime';
 import { seedDemoIfEmpty } from './seed/seed-demo';
 
@@ -25,9 +27,19 @@ if (pending.length > 0) {
 const clock = { now: () => new Date() };
 if (config.seedDemo) await seedDemoIfEmpty({ db, clock, config });
 
-const app = await buildApp({ config, db, clock });
+const deps = { config, db, clock };
+const app = await buildApp(deps);
+const runner = createJobRunner({
+  db,
+  clock,
+  handlers: buildJobHandlers(deps),
+  periodic: buildPeriodicTasks(deps),
+  logger: app.log,
+  pollMilliseconds: config.jobs.pollMilliseconds,
+});
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await runner.stop();
   await app.close();
   await db.close();
   process.exit(0);
@@ -36,6 +48,7 @@ process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.server.port, host: config.server.host });
+runner.start();
 app.log.info(
   { url: config.server.publicUrl, database: db.kind, startupMs: Math.round(performance.now() - started) },
   'MotCua is serving',
