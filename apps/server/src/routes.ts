@@ -4,7 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps';
 import { platformRoutes } from './platform/platform.route';
+import { organizationRoutes } from './organization/organization.route';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
+  await api.register(async (scope) => organizationRoutes(scope, deps));
 }

@@ -3,6 +3,8 @@
  * `satisfies Record<ErrorCode, ...>` so that a code without an HTTP status and titles does not compile.
  */
 import { sharedErrorCodes } from './shared/domain-error';
+import { organizationErrorCodes } from './organization/organization.errors';
+import { identityErrorCodes } from './identity/identity.errors';
 
-export const errorCodes = [...sharedErrorCodes] as const;
+export const errorCodes = [...sharedErrorCodes, ...organizationErrorCodes, ...identityErrorCodes] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -3,6 +3,8 @@
  * and its Vietnamese and English titles; `satisfies` makes a code without an entry a compile error.
  */
 import type { ErrorCode, SharedErrorCode } from '@motcua/core';
+import type { OrganizationErrorCode } from '@motcua/core/organization';
+import type { IdentityErrorCode } from '@motcua/core/identity';
 
 export interface ProblemSpec {
   readonly status: number;
@@ -72,12 +74,75 @@ const httpProblems = {
   },
 } as const satisfies Record<HttpErrorCode, ProblemSpec>;
 
+const organizationProblems = {
+  AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị', en: 'No such agency' },
+  AGENCY_CODE_INVALID: {
+    status: 400,
+    vi: 'Mã định danh cơ quan không đúng định dạng',
+    en: 'The agency code is not in a valid format',
+  },
+  AGENCY_CODE_TAKEN: { status: 409, vi: 'Mã định danh cơ quan đã được sử dụng', en: 'The agency code is already in use' },
+  AGENCY_NOT_ACTIVE: {
+    status: 409,
+    vi: 'Cơ quan, đơn vị không còn hoạt động vào ngày này',
+    en: 'The agency does not exist on that date',
+  },
+  AGENCY_SUCCESSION_INVALID: {
+    status: 400,
+    vi: 'Thông tin sáp nhập, chia tách không hợp lệ',
+    en: 'The merge or split is not valid',
+  },
+} as const satisfies Record<OrganizationErrorCode, ProblemSpec>;
+
+const identityProblems = {
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'The identifier or the password is wrong',
+  },
+  AUTH_LOCKED: {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau',
+    en: 'Too many failed sign-ins; try again later',
+  },
+  AUTH_INVALID_TOTP: { status: 401, vi: 'Mã xác thực (OTP) không đúng', en: 'The one-time code is wrong' },
+  AUTH_NO_PENDING_SIGN_IN: {
+    status: 401,
+    vi: 'Phiên đăng nhập đã hết hạn; vui lòng nhập lại mật khẩu',
+    en: 'The sign-in expired; enter your password again',
+  },
+  AUTH_SESSION_EXPIRED: {
+    status: 401,
+    vi: 'Phiên làm việc đã hết hạn; vui lòng đăng nhập lại',
+    en: 'Your session has expired; please sign in again',
+  },
+  AUTH_ALREADY_REGISTERED: {
+    status: 409,
+    vi: 'Thư điện tử hoặc số điện thoại đã được đăng ký',
+    en: 'The e-mail address or phone number is already registered',
+  },
+  AUTH_PROVIDER_NOT_CONFIGURED: {
+    status: 404,
+    vi: 'Phương thức đăng nhập này chưa được cấu hình',
+    en: 'This sign-in method is not configured',
+  },
+  AUTH_OIDC_FAILED: {
+    status: 400,
+    vi: 'Đăng nhập qua tài khoản định danh không thành công',
+    en: 'Signing in through the identity provider failed',
+  },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người dùng', en: 'No such user' },
+  ROLE_GRANT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân quyền', en: 'No such role grant' },
+} as const satisfies Record<IdentityErrorCode, ProblemSpec>;
+
 /**
  * The one table. Each module adds its own `<module>Problems` object here; ErrorCode (from core) is the union of
  * all modules' codes, so forgetting one fails `npm run typecheck`.
  */
 export const problemTable = {
   ...sharedProblems,
+  ...organizationProblems,
+  ...identityProblems,
   ...httpProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 

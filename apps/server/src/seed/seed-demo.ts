@@ -3,7 +3,8 @@
  * module contributes its seed step; steps run in order in one unit of work per step, audited as the system.
  */
 import type { Clock } from '@motcua/core';
-import type { Database } from '@motcua/db';
+import { withUnitOfWork, type Database } from '@motcua/db';
+import { seedOrganization } from '@motcua/db/organization';
 import type { AppConfig } from '../config';
 
 export interface SeedDeps {
@@ -17,8 +18,19 @@ export interface SeedStep {
   run(deps: SeedDeps): Promise<void>;
 }
 
+const system = (name: string) => ({ kind: 'system', name }) as const;
+
+/** Thành phố Huế after the 2025 reform: city, departments, service centre, 40 communes/wards, one merge. */
+export const organizationSeedStep: SeedStep = {
+  name: 'organisation (thành phố Huế)',
+  run: ({ db, clock }) =>
+    withUnitOfWork(db, { actor: system('seed:organization'), now: clock.now() }, async (uow) => {
+      await seedOrganization(uow);
+    }),
+};
+
 /** In dependency order. */
-export const demoSeedSteps: SeedStep[] = [];
+export const demoSeedSteps: SeedStep[] = [organizationSeedStep];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM agency');

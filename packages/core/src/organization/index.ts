@@ -1,0 +1,4 @@
+export * from './agency';
+export * from './agency-code';
+export * from './organization.errors';
+export * from './succession';

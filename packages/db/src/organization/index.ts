@@ -1,0 +1,3 @@
+export * from './agency.repository';
+export * from './scope.repository';
+export * from './organization.seed';
