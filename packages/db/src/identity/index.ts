@@ -1,0 +1,4 @@
+export * from './user.repository';
+export * from './session.repository';
+export * from './throttle.repository';
+export * from './oidc.repository';
