@@ -15,6 +15,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import './identity/guards';
+import { installSessionHook } from './identity/session';
 import { installErrorHandling } from './http/error-handler';
 import { logSerializers, maskLogObject } from './http/logging';
 import { zodValidatorCompiler } from './http/validation';
@@ -50,11 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app,
     hasWebApp ? (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined,
   );
-  // Anonymous until the identity module's session hook (registered with the routes) says otherwise.
+  // Anonymous until the session hook (installed right after the cookie parser) says otherwise.
   app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', async (request) => {
-    request.actor = { kind: 'anonymous' };
-  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -76,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  installSessionHook(app, deps);
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => {

@@ -52,6 +52,23 @@ export const configKeys = {
     default: '',
     description: 'Directory of the built web app to serve. Empty: apps/web/dist of this checkout.',
   },
+  MOTCUA_SESSION_IDLE_MINUTES: { default: '30', description: 'A session ends after this many minutes without a request.' },
+  MOTCUA_SESSION_ABSOLUTE_HOURS: { default: '12', description: 'A session ends this many hours after sign-in, active or not.' },
+  MOTCUA_AUTH_RATE_LIMIT_PER_MINUTE: {
+    default: '30',
+    description: 'Requests per minute and client address on the sign-in, registration and one-time-code routes.',
+  },
+  MOTCUA_TOTP_ISSUER: { default: 'MotCua', description: 'Issuer name shown in authenticator apps for officers’ TOTP codes.' },
+  MOTCUA_OIDC_ISSUER: {
+    default: '',
+    description: 'OpenID Connect issuer URL for citizens’ single sign-on (e.g. VNeID / Cổng DVCQG). Empty: off.',
+  },
+  MOTCUA_OIDC_CLIENT_ID: { default: '', description: 'OpenID Connect client id registered with the issuer.' },
+  MOTCUA_OIDC_CLIENT_SECRET: { default: '', description: 'OpenID Connect client secret (client_secret_basic).' },
+  MOTCUA_OIDC_DISPLAY_NAME: {
+    default: 'Tài khoản định danh điện tử',
+    description: 'Name of the OpenID Connect sign-in button shown to citizens.',
+  },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -72,6 +89,14 @@ const schema = z.object({
   MOTCUA_SMTP_FROM: z.string().min(3),
   MOTCUA_JOB_POLL_MS: int(50, 3_600_000),
   MOTCUA_WEB_DIST: z.string(),
+  MOTCUA_SESSION_IDLE_MINUTES: int(1, 24 * 60),
+  MOTCUA_SESSION_ABSOLUTE_HOURS: int(1, 24 * 30),
+  MOTCUA_AUTH_RATE_LIMIT_PER_MINUTE: int(1, 100_000),
+  MOTCUA_TOTP_ISSUER: z.string().min(1).max(60),
+  MOTCUA_OIDC_ISSUER: z.union([z.literal(''), z.url()]),
+  MOTCUA_OIDC_CLIENT_ID: z.string(),
+  MOTCUA_OIDC_CLIENT_SECRET: z.string(),
+  MOTCUA_OIDC_DISPLAY_NAME: z.string().min(1),
 });
 
 export interface AppConfig {
@@ -84,6 +109,19 @@ export interface AppConfig {
   webDist: string;
   smtp: { url: string; from: string } | null;
   jobs: { pollMilliseconds: number };
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  /** Half-sessions between the password and the TOTP step. */
+  sessionPendingSeconds: number;
+  rateLimitPerMinute: number;
+  totpIssuer: string;
+  /** Cookies are marked Secure when the public URL is https. */
+  secureCookies: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string } | null;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -100,6 +138,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     };
   }
   const c = parsed.data;
+  if (c.MOTCUA_OIDC_ISSUER && !c.MOTCUA_OIDC_CLIENT_ID) {
+    return { ok: false, problems: ['MOTCUA_OIDC_CLIENT_ID="": required when MOTCUA_OIDC_ISSUER is set'] };
+  }
   const dataDir = path.resolve(cwd, c.MOTCUA_DATA_DIR);
   return {
     ok: true,
@@ -123,6 +164,22 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         : path.resolve(import.meta.dirname, '../../web/dist'),
       smtp: c.MOTCUA_SMTP_URL ? { url: c.MOTCUA_SMTP_URL, from: c.MOTCUA_SMTP_FROM } : null,
       jobs: { pollMilliseconds: c.MOTCUA_JOB_POLL_MS },
+      auth: {
+        sessionIdleSeconds: c.MOTCUA_SESSION_IDLE_MINUTES * 60,
+        sessionAbsoluteSeconds: c.MOTCUA_SESSION_ABSOLUTE_HOURS * 3600,
+        sessionPendingSeconds: 300,
+        rateLimitPerMinute: c.MOTCUA_AUTH_RATE_LIMIT_PER_MINUTE,
+        totpIssuer: c.MOTCUA_TOTP_ISSUER,
+        secureCookies: c.MOTCUA_PUBLIC_URL.startsWith('https://'),
+        oidc: c.MOTCUA_OIDC_ISSUER
+          ? {
+              issuer: c.MOTCUA_OIDC_ISSUER,
+              clientId: c.MOTCUA_OIDC_CLIENT_ID,
+              clientSecret: c.MOTCUA_OIDC_CLIENT_SECRET,
+              displayName: c.MOTCUA_OIDC_DISPLAY_NAME,
+            }
+          : null,
+      },
     },
   };
 }

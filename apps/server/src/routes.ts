@@ -5,8 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps';
 import { platformRoutes } from './platform/platform.route';
 import { organizationRoutes } from './organization/organization.route';
+import { authRoutes } from './identity/auth.route';
+import { userRoutes } from './identity/users.route';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
   await api.register(async (scope) => organizationRoutes(scope, deps));
+  await api.register(async (scope) => authRoutes(scope, deps));
+  await api.register(async (scope) => userRoutes(scope, deps));
 }

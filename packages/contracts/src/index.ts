@@ -1,3 +1,4 @@
 export * from './problem';
 export * from './platform';
 export * from './organization';
+export * from './identity';

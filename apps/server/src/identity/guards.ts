@@ -1,6 +1,6 @@
 /**
  * Who is calling: every request carries `request.actor` (anonymous unless a session says otherwise — the session
- * hook of the identity module sets it). Route handlers state what they need with these guards; the repositories
+ * hook in ./session.ts sets it). Route handlers state what they need with these guards; the repositories
  * then scope every query to that actor.
  */
 import type { FastifyRequest } from 'fastify';
@@ -14,6 +14,7 @@ import {
 } from '@motcua/core';
 import type { Clock } from '@motcua/core';
 import type { UnitOfWorkContext } from '@motcua/db';
+import './session';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,14 +22,20 @@ declare module 'fastify' {
   }
 }
 
+/** Anonymous callers: 401, worded "session expired" when they sent a cookie of a dead session. */
+function unauthenticated(request: FastifyRequest, message: string): DomainErrorException {
+  return new DomainErrorException(
+    request.sessionExpired
+      ? domainError('AUTH_SESSION_EXPIRED', 'The session expired or was revoked')
+      : domainError('UNAUTHENTICATED', message),
+  );
+}
+
 export function requireOfficer(request: FastifyRequest, roles?: readonly OfficerRole[]): OfficerActor {
   const actor = request.actor;
   if (actor.kind !== 'officer') {
-    throw new DomainErrorException(
-      actor.kind === 'anonymous'
-        ? domainError('UNAUTHENTICATED', 'An officer session is required')
-        : domainError('FORBIDDEN', 'Only officers may do this'),
-    );
+    if (actor.kind === 'anonymous') throw unauthenticated(request, 'An officer session is required');
+    throw new DomainErrorException(domainError('FORBIDDEN', 'Only officers may do this'));
   }
   if (roles && !actor.grants.some((g) => roles.includes(g.role))) {
     throw new DomainErrorException(domainError('FORBIDDEN', `One of the roles ${roles.join(', ')} is required`));
@@ -39,11 +46,8 @@ export function requireOfficer(request: FastifyRequest, roles?: readonly Officer
 export function requireCitizen(request: FastifyRequest): CitizenActor {
   const actor = request.actor;
   if (actor.kind !== 'citizen') {
-    throw new DomainErrorException(
-      actor.kind === 'anonymous'
-        ? domainError('UNAUTHENTICATED', 'A citizen session is required')
-        : domainError('FORBIDDEN', 'Only applicants may do this'),
-    );
+    if (actor.kind === 'anonymous') throw unauthenticated(request, 'A citizen session is required');
+    throw new DomainErrorException(domainError('FORBIDDEN', 'Only applicants may do this'));
   }
   return actor;
 }
