@@ -2,9 +2,15 @@
  * Every stable error code of the domain. Each module contributes its list; the server's problem table is typed
  * `satisfies Record<ErrorCode, ...>` so that a code without an HTTP status and titles does not compile.
  */
+import { calendarErrorCodes } from './calendar/calendar.errors';
 import { sharedErrorCodes } from './shared/domain-error';
 import { organizationErrorCodes } from './organization/organization.errors';
 import { identityErrorCodes } from './identity/identity.errors';
 
-export const errorCodes = [...sharedErrorCodes, ...organizationErrorCodes, ...identityErrorCodes] as const;
+export const errorCodes = [
+  ...sharedErrorCodes,
+  ...organizationErrorCodes,
+  ...identityErrorCodes,
+  ...calendarErrorCodes,
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];

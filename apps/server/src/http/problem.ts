@@ -5,6 +5,7 @@
 import type { ErrorCode, SharedErrorCode } from '@motcua/core';
 import type { OrganizationErrorCode } from '@motcua/core/organization';
 import type { IdentityErrorCode } from '@motcua/core/identity';
+import type { CalendarErrorCode } from '@motcua/core/calendar';
 
 export interface ProblemSpec {
   readonly status: number;
@@ -135,6 +136,43 @@ const identityProblems = {
   ROLE_GRANT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân quyền', en: 'No such role grant' },
 } as const satisfies Record<IdentityErrorCode, ProblemSpec>;
 
+const calendarProblems = {
+  CALENDAR_OUT_OF_RANGE: {
+    status: 400,
+    vi: 'Thời điểm nằm ngoài phạm vi lịch được hỗ trợ (1900–2100)',
+    en: 'The time lies outside the supported calendar years (1900–2100)',
+  },
+  CALENDAR_INVALID_TIME_LIMIT: { status: 400, vi: 'Thời hạn giải quyết không hợp lệ', en: 'The time limit is not valid' },
+  CALENDAR_INVALID_DECISION: {
+    status: 400,
+    vi: 'Quyết định về lịch làm việc không hợp lệ',
+    en: 'The calendar decision is not valid',
+  },
+  CALENDAR_INVALID_WORKING_PERIODS: { status: 400, vi: 'Giờ làm việc không hợp lệ', en: 'The working periods are not valid' },
+  CALENDAR_DECISION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy quyết định về lịch làm việc',
+    en: 'No such calendar decision',
+  },
+  CALENDAR_DECISION_ALREADY_REVOKED: {
+    status: 409,
+    vi: 'Quyết định này đã bị thu hồi',
+    en: 'This decision has already been revoked',
+  },
+  CALENDAR_AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan, đơn vị', en: 'No such agency' },
+  CALENDAR_EXTENSION_ALREADY_USED: {
+    status: 409,
+    vi: 'Thời hạn giải quyết đã được gia hạn một lần',
+    en: 'The due time has already been extended once',
+  },
+  CALENDAR_INVALID_EXTENSION: { status: 400, vi: 'Yêu cầu gia hạn không hợp lệ', en: 'The extension is not valid' },
+  CALENDAR_CLOCK_PAUSED: {
+    status: 409,
+    vi: 'Đang tạm dừng tính thời hạn; chưa có hạn giải quyết',
+    en: 'The clock is paused; there is no due time yet',
+  },
+} as const satisfies Record<CalendarErrorCode, ProblemSpec>;
+
 /**
  * The one table. Each module adds its own `<module>Problems` object here; ErrorCode (from core) is the union of
  * all modules' codes, so forgetting one fails `npm run typecheck`.
@@ -144,6 +182,7 @@ export const problemTable = {
   ...organizationProblems,
   ...identityProblems,
   ...httpProblems,
+  ...calendarProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 
 export type Language = 'vi' | 'en';
