@@ -1,0 +1,2 @@
+export * from './calendar.repository';
+export * from './calendar.loader';
