@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps';
+import { calendarRoutes } from './calendar/calendar.route';
 import { platformRoutes } from './platform/platform.route';
 import { organizationRoutes } from './organization/organization.route';
 import { authRoutes } from './identity/auth.route';
@@ -13,4 +14,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => organizationRoutes(scope, deps));
   await api.register(async (scope) => authRoutes(scope, deps));
   await api.register(async (scope) => userRoutes(scope, deps));
+  await api.register(async (scope) => calendarRoutes(scope, deps));
 }

@@ -2,3 +2,4 @@ export * from './problem';
 export * from './platform';
 export * from './organization';
 export * from './identity';
+export * from './calendar';
