@@ -1,0 +1,22 @@
+/** Typed translation keys: a key that is not in the Vietnamese resources fails the type check. */
+import 'i18next';
+import type common from './vi/common.json';
+import type kit from './vi/kit.json';
+import type portal from './vi/portal.json';
+import type auth from './vi/auth.json';
+import type office from './vi/office.json';
+import type dashboard from './vi/dashboard.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      kit: typeof kit;
+      portal: typeof portal;
+      auth: typeof auth;
+      office: typeof office;
+      dashboard: typeof dashboard;
+    };
+  }
+}
