@@ -1,0 +1,23 @@
+/**
+ * The officer workspace's side navigation. Each screen of issue 7 adds its entry here when it exists, with the
+ * roles that may use it (none: every officer). Labels are keys of the `office` namespace.
+ */
+import type { SessionUser } from '@motcua/contracts/identity';
+
+type OfficerRoleName = SessionUser['roles'][number]['role'];
+
+export interface OfficeNavItem {
+  to: string;
+  label: 'nav.home';
+  /** Roles that see the entry; empty or absent: every officer. */
+  roles?: readonly OfficerRoleName[];
+  /** Active only on this exact path (for the area's home). */
+  end?: boolean;
+}
+
+export const officeNav: readonly OfficeNavItem[] = [{ to: '/office', label: 'nav.home', end: true }];
+
+export function navFor(user: SessionUser, items: readonly OfficeNavItem[] = officeNav): OfficeNavItem[] {
+  const roles = new Set(user.roles.map((grant) => grant.role));
+  return items.filter((item) => !item.roles?.length || item.roles.some((role) => roles.has(role)));
+}

@@ -1,0 +1,56 @@
+/**
+ * The route tree of the three areas. Every area and page is a lazy route: its code (and its translation
+ * namespaces) load when it is first visited, so the officer workspace and the dashboards never load on the
+ * portal's first page. A 404 page closes each area. To add a page: docs/web.md.
+ */
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { loadNamespaces, type Namespace } from './i18n';
+import { NotFoundPage } from './shell/not-found-page';
+import { PageLoading, RootLayout } from './shell/root-layout';
+import { RouteError } from './shell/route-error';
+
+/** A lazy route whose module default-exports its component, loaded together with the namespaces it uses. */
+function lazyPage(load: () => Promise<{ default: ComponentType }>, ...ns: Namespace[]) {
+  return async () => {
+    const [module] = await Promise.all([load(), loadNamespaces(...ns)]);
+    return { Component: module.default };
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    Component: RootLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        path: '/',
+        lazy: lazyPage(() => import('./portal/portal-layout'), 'portal'),
+        children: [
+          { index: true, lazy: lazyPage(() => import('./portal/home-page'), 'portal') },
+          { path: 'login', lazy: lazyPage(() => import('./portal/login-page'), 'auth') },
+          { path: 'register', lazy: lazyPage(() => import('./portal/register-page'), 'auth') },
+          { path: '*', element: <NotFoundPage home="/" /> },
+        ],
+      },
+      { path: '/office/login', lazy: lazyPage(() => import('./office/office-login-page'), 'office', 'auth') },
+      {
+        path: '/office',
+        lazy: lazyPage(() => import('./office/office-layout'), 'office'),
+        children: [
+          { index: true, lazy: lazyPage(() => import('./office/office-home-page'), 'office') },
+          { path: '*', element: <NotFoundPage home="/office" site="officeName" /> },
+        ],
+      },
+      {
+        path: '/dashboard',
+        lazy: lazyPage(() => import('./dashboard/dashboard-layout'), 'dashboard'),
+        children: [
+          { index: true, lazy: lazyPage(() => import('./dashboard/dashboard-home-page'), 'dashboard') },
+          { path: '*', element: <NotFoundPage home="/dashboard" site="dashboardName" /> },
+        ],
+      },
+    ],
+  },
+];
