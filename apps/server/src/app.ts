@@ -105,7 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (hasWebApp) {
     // Built assets; pages outside /api fall back to index.html through the not-found handler above.
-    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: 'index.html' });
+    // preCompressed: the web build writes .br/.gz beside each asset (apps/web/vite.config.ts).
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: 'index.html', preCompressed: true });
   }
   return app;
 }
