@@ -57,7 +57,7 @@ function DashboardFrame({ user }: { user: SessionUser }) {
           </ul>
         </nav>
       </header>
-      <main id="main" className="container page" tabIndex={-1}>
+      <main id="main" className="dashboard-main page" tabIndex={-1}>
         <Outlet />
       </main>
     </div>
