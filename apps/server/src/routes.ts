@@ -8,11 +8,13 @@ import { platformRoutes } from './platform/platform.route';
 import { organizationRoutes } from './organization/organization.route';
 import { authRoutes } from './identity/auth.route';
 import { userRoutes } from './identity/users.route';
+import { oidcRoutes } from './identity/oidc.route';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
   await api.register(async (scope) => organizationRoutes(scope, deps));
   await api.register(async (scope) => authRoutes(scope, deps));
   await api.register(async (scope) => userRoutes(scope, deps));
+  await api.register(async (scope) => oidcRoutes(scope, deps));
   await api.register(async (scope) => calendarRoutes(scope, deps));
 }

@@ -195,5 +195,8 @@ describe('sign-in, TOTP, sessions and CSRF', () => {
 
   it('lists the configured sign-in methods', async () => {
     expect((await t.app.inject('/api/v1/auth/providers')).json()).toEqual({ password: true, oidc: null });
+    const start = await t.app.inject('/api/v1/auth/oidc/start');
+    expect(start.statusCode).toBe(404);
+    expect(start.json().code).toBe('AUTH_PROVIDER_NOT_CONFIGURED');
   });
 });

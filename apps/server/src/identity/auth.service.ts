@@ -18,10 +18,12 @@ import { withUnitOfWork, type Queryable, type UnitOfWork, type UnitOfWorkContext
 import {
   clearThrottle,
   consumeTotpStep,
+  findOidcIdentityUser,
   findThrottles,
   findUserById,
   findUserByIdentifier,
   insertUser,
+  linkOidcIdentity,
   listActiveGrants,
   revokeSession,
   saveThrottle,
@@ -200,5 +202,33 @@ export async function signOut(deps: AppDeps, context: UnitOfWorkContext, session
     if (await revokeSession(uow.tx, session.idHash, context.now, 'logout')) {
       uow.audit.record({ action: 'identity.logout', targetType: 'user', targetId: session.userId });
     }
+  });
+}
+
+/**
+ * A citizen signed in by the OpenID Connect provider: the identity (issuer, sub) is linked to one account, created
+ * at first sign-in. A verified e-mail address is kept on the new account unless another account already uses it
+ * (never linked automatically: that would let whoever controls the provider take over the account).
+ */
+export async function signInWithOidc(
+  deps: AppDeps,
+  context: UnitOfWorkContext,
+  claims: { issuer: string; subject: string; name: string | null; email: string | null },
+): Promise<NewSessionCookie> {
+  return withUnitOfWork(deps.db, context, async (uow) => {
+    const linked = await findOidcIdentityUser(uow.tx, claims.issuer, claims.subject);
+    let user = linked ? await findUserById(uow.tx, linked) : null;
+    if (!user) {
+      const base = { kind: 'citizen' as const, displayName: claims.name ?? 'Người dùng', createdAt: context.now };
+      user = (claims.email ? await insertUser(uow.tx, { ...base, email: claims.email }) : null) ?? (await insertUser(uow.tx, base))!;
+      await linkOidcIdentity(uow.tx, claims.issuer, claims.subject, user.id, context.now);
+      uow.audit.record({
+        action: 'identity.user.register',
+        targetType: 'user',
+        targetId: user.id,
+        summary: { kind: 'citizen', method: 'oidc', issuer: claims.issuer },
+      });
+    }
+    return (await signedIn(deps, uow, user, 'oidc')).cookie;
   });
 }
