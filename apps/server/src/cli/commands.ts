@@ -3,6 +3,7 @@ import { verifyAuditChain } from '@motcua/db/audit';
 import { configOrExit, migrate, openConfiguredDatabase } from '../runtime';
 import { seedDemo } from '../seed/seed-demo';
 import { progressBar } from './progress';
+import { userCommands } from './user-commands';
 
 export interface Command {
   readonly name: string;
@@ -76,4 +77,5 @@ export const commands: Command[] = [
         return 0;
       }),
   },
+  ...userCommands(withDatabase),
 ];

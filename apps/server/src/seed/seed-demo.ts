@@ -5,6 +5,7 @@
 import type { Clock } from '@motcua/core';
 import { withUnitOfWork, type Database } from '@motcua/db';
 import { seedOrganization } from '@motcua/db/organization';
+import { seedDemoAccounts } from '../identity/identity.seed';
 import type { AppConfig } from '../config';
 
 export interface SeedDeps {
@@ -29,8 +30,14 @@ export const organizationSeedStep: SeedStep = {
     }),
 };
 
+/** Demo officers of the city service centre and Phường Phú Xuân, a system administrator, a citizen. */
+export const identitySeedStep: SeedStep = {
+  name: 'demo accounts',
+  run: (deps) => seedDemoAccounts(deps),
+};
+
 /** In dependency order. */
-export const demoSeedSteps: SeedStep[] = [organizationSeedStep];
+export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM agency');
