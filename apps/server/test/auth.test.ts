@@ -200,3 +200,22 @@ describe('sign-in, TOTP, sessions and CSRF', () => {
     expect(start.json().code).toBe('AUTH_PROVIDER_NOT_CONFIGURED');
   });
 });
+
+describe('rate limit of the sign-in routes', () => {
+  it('answers 429 RATE_LIMITED past the per-minute limit for one address', async () => {
+    const t = await createTestApp({ config: { MOTCUA_AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { identifier: 'a@b.vn', password: 'x' } });
+        statuses.push(res.statusCode);
+        if (res.statusCode === 429) expect(res.json().code).toBe('RATE_LIMITED');
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const otp = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', payload: { code: '123456' } });
+      expect(otp.statusCode).toBe(401); // each route counts on its own
+    } finally {
+      await t.close();
+    }
+  });
+});
