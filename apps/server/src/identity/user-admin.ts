@@ -4,8 +4,8 @@
  */
 import { domainError, err, ok, officerRoles, type Clock, type DomainError, type OfficerRole, type Result } from '@motcua/core';
 import { checkPassword, normalizeEmail, passwordMessages } from '@motcua/core/identity';
-import { withUnitOfWork, type Database } from '@motcua/db';
-import { findUserByIdentifier, grantRole, insertUser, revokeUserSessions, setTotpSecret } from '@motcua/db/identity';
+import { withUnitOfWork, type Database, type UnitOfWork } from '@motcua/db';
+import { findUserByIdentifier, grantRole, insertUser, revokeUserSessions, setTotpSecret, type User } from '@motcua/db/identity';
 import { findAgencyByCode } from '@motcua/db/organization';
 import { hashPassword } from './passwords';
 import { currentTotpCode } from './totp';
@@ -46,36 +46,68 @@ export async function createOfficerAccount(
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return withUnitOfWork(deps.db, { actor: { kind: 'system', name: actorName }, now }, async (uow) => {
-    const user = await insertUser(uow.tx, {
-      kind: 'officer',
-      displayName: input.displayName ?? email,
+    const user = await registerOfficer(uow, {
       email,
+      displayName: input.displayName ?? email,
       passwordHash,
-      totpSecret: input.totpSecret ?? null,
-      totpEnrolledAt: input.totpSecret ? now : null,
+      role: input.role as OfficerRole,
+      agency,
+      includeSubAgencies: input.includeSubAgencies ?? false,
       isDemo: input.isDemo ?? false,
-      createdAt: now,
+      totpSecret: input.totpSecret ?? null,
     });
     if (!user) return err(domainError('AUTH_ALREADY_REGISTERED', `${email} already has an account`));
-    const role = input.role as OfficerRole;
-    const includeSubAgencies = input.includeSubAgencies ?? false;
-    const grantId = await grantRole(uow.tx, { userId: user.id, role, agencyId: agency.id, includeSubAgencies, grantedAt: now });
-    uow.audit.record({
-      action: 'identity.user.create',
-      targetType: 'user',
-      targetId: user.id,
-      agencyId: agency.id,
-      summary: { kind: 'officer', isDemo: user.isDemo },
-    });
-    uow.audit.record({
-      action: 'identity.role.grant',
-      targetType: 'role_grant',
-      targetId: grantId!,
-      agencyId: agency.id,
-      summary: { userId: user.id, role, agencyCode: agency.code, includeSubAgencies },
-    });
     return ok({ userId: user.id });
   });
+}
+
+/**
+ * Creates an officer account with its first role grant inside the caller's unit of work, audited (user created,
+ * role granted). Null when the e-mail address already has an account. Used by the CLI, the demo seed and
+ * POST /officers.
+ */
+export async function registerOfficer(
+  uow: UnitOfWork,
+  input: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    role: OfficerRole;
+    agency: { id: string; code: string };
+    includeSubAgencies: boolean;
+    isDemo?: boolean;
+    totpSecret?: string | null;
+  },
+): Promise<User | null> {
+  const now = uow.context.now;
+  const user = await insertUser(uow.tx, {
+    kind: 'officer',
+    displayName: input.displayName,
+    email: input.email,
+    passwordHash: input.passwordHash,
+    totpSecret: input.totpSecret ?? null,
+    totpEnrolledAt: input.totpSecret ? now : null,
+    isDemo: input.isDemo ?? false,
+    createdAt: now,
+  });
+  if (!user) return null;
+  const { role, agency, includeSubAgencies } = input;
+  const grantId = await grantRole(uow.tx, { userId: user.id, role, agencyId: agency.id, includeSubAgencies, grantedAt: now });
+  uow.audit.record({
+    action: 'identity.user.create',
+    targetType: 'user',
+    targetId: user.id,
+    agencyId: agency.id,
+    summary: { kind: 'officer', isDemo: user.isDemo },
+  });
+  uow.audit.record({
+    action: 'identity.role.grant',
+    targetType: 'role_grant',
+    targetId: grantId!,
+    agencyId: agency.id,
+    summary: { userId: user.id, role, agencyCode: agency.code, includeSubAgencies },
+  });
+  return user;
 }
 
 /** Forgets an officer's TOTP secret (they enrol again at next sign-in) and signs them out everywhere. */

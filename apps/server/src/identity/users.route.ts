@@ -22,7 +22,6 @@ import {
   findCitizenInScope,
   findOfficerInScope,
   grantRole,
-  insertUser,
   listActiveGrants,
   listOfficersInScope,
   revokeGrant,
@@ -33,6 +32,7 @@ import { findAgencyByCode } from '@motcua/db/organization';
 import type { AppDeps } from '../deps';
 import { contextOf, requireCitizen, requireOfficer } from './guards';
 import { hashPassword } from './passwords';
+import { registerOfficer } from './user-admin';
 
 const ADMIN_ROLES = ['system_administrator'] as const;
 const READ_ROLES = ['system_administrator', 'agency_leader'] as const;
@@ -116,23 +116,15 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const agency = await administeredAgency(deps.db, actor, body.agencyCode);
       const passwordHash = await hashPassword(body.password);
       const created = await withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
-        const user = await insertUser(uow.tx, {
-          kind: 'officer',
-          displayName: body.displayName,
+        const user = await registerOfficer(uow, {
           email: body.email.trim().toLowerCase(),
+          displayName: body.displayName,
           passwordHash,
-          createdAt: uow.context.now,
+          role: body.role,
+          agency,
+          includeSubAgencies: body.includeSubAgencies,
         });
         if (!user) throw new DomainErrorException(domainError('AUTH_ALREADY_REGISTERED', 'The e-mail address is taken', { field: 'email' }));
-        const grantId = await grantRole(uow.tx, { userId: user.id, role: body.role, agencyId: agency.id, includeSubAgencies: body.includeSubAgencies, grantedAt: uow.context.now });
-        uow.audit.record({ action: 'identity.user.create', targetType: 'user', targetId: user.id, agencyId: agency.id, summary: { kind: 'officer' } });
-        uow.audit.record({
-          action: 'identity.role.grant',
-          targetType: 'role_grant',
-          targetId: grantId!,
-          agencyId: agency.id,
-          summary: { userId: user.id, role: body.role, agencyCode: agency.code, includeSubAgencies: body.includeSubAgencies },
-        });
         return officerDto(uow.tx, user);
       });
       return reply.code(201).send(created);

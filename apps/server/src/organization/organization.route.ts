@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainErrorException, domainError, type OfficerActor } from '@motcua/core';
+import { formatDate, localDayOf } from '@motcua/core/calendar';
 import { parseAgencyCode, type Agency } from '@motcua/core/organization';
 import {
   agencyCodeParams,
@@ -35,10 +36,8 @@ import {
 import type { AppDeps } from '../deps';
 import { contextOf, requireOfficer } from '../identity/guards';
 
-/** The legal calendar works in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-export function legalDateOf(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today in Vietnam (the legal calendar's date of an instant). */
+const legalDateOf = (instant: Date): string => formatDate(localDayOf(instant.getTime()));
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 

@@ -3,6 +3,7 @@
  * versioned by effective-from/to dates. Rows never disappear: an agency that ends keeps its history, and merges,
  * splits and renames link predecessors to successors (see succession.ts).
  */
+import { formatDate, parseDate } from '@motcua/core/calendar';
 export const agencyKinds = ['people_committee', 'department', 'service_centre', 'desk', 'police', 'other'] as const;
 export type AgencyKind = (typeof agencyKinds)[number];
 
@@ -37,7 +38,7 @@ export function isAgencyActiveOn(agency: Pick<Agency, 'effectiveFrom' | 'effecti
 
 /** The day before an ISO date: an agency merged on D ends on D − 1. */
 export function dayBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = Date.UTC(y, m - 1, d) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const day = parseDate(date);
+  if (day === null) throw new Error(`not an ISO date: ${date}`);
+  return formatDate(day - 1);
 }
