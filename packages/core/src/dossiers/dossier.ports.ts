@@ -121,3 +121,17 @@ export function timeLimitFor(snapshot: ProcedureCaseSnapshot, channel: Channel):
 export interface IdSource {
   newId(): string;
 }
+
+/** The legal clock of an agency, built from its calendar (the calendar module's loader). */
+export interface LegalClockProvider {
+  clockFor(agencyId: string): Promise<LegalClock>;
+}
+
+/**
+ * The procedure case as published, from the catalogue, resolved for the desk that receives the dossier (a rule such
+ * as "the people's committee of the commune where it is received" becomes an agency id; the internal workflow of
+ * the competent agency becomes steps with agency ids).
+ */
+export interface ProcedureCaseReader {
+  findCase(procedureVersionId: string, caseCode: string, receivingAgencyId: string): Promise<ProcedureCaseSnapshot | null>;
+}

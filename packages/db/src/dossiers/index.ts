@@ -1,0 +1,5 @@
+export * from './dossier-load';
+export * from './dossier-save';
+export * from './dossier-store';
+export * from './use-case';
+export * from './dossier-queries';
