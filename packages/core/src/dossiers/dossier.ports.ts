@@ -16,8 +16,8 @@ export interface TimeLimit {
  * Working time is counted in minutes inside working periods (legal-spec §3.4, the hours model).
  */
 export interface LegalClock {
-  /** Working minutes of a full working day (480 with the default 07:00–11:30, 13:30–17:00). */
-  readonly minutesPerWorkingDay: number;
+  /** Working minutes of the working day on or after `at` (480 with the default 07:00–11:30, 13:30–17:00). */
+  workingDayMinutes(at: Date): number;
   /** When the clock starts for a dossier received at `at`: `at` inside a working period, else the next period start. */
   clockStart(at: Date): Date;
   /** The due time of a limit counted from `at` (the clock start is applied), with an optional same-day cut-off "HH:MM". */

@@ -2,7 +2,9 @@
  * Builders for the dossier engine's unit tests: officers, citizens, a procedure case snapshot, a transition
  * context. Not exported from the module's index.
  */
+import { LegalClock as CalendarClock, WorkCalendar, nationalDecisions2026 } from '../calendar/index';
 import type { CitizenActor, OfficerActor, OfficerRole } from '../shared/index';
+import { legalClockOf } from './calendar-clock';
 import type { Dossier, Party, StepInstance } from './dossier';
 import type { IdSource, LegalClock, ProcedureCaseSnapshot } from './dossier.ports';
 import { defaultDossierPolicy, type DossierPolicy } from './policy';
@@ -184,4 +186,14 @@ export function dossierAt(state: Dossier['state'], overrides: Partial<Dossier> =
     dossierReturn: null,
     ...overrides,
   };
+}
+
+/** The real legal clock: the calendar module with the national 2026 decisions and the default working periods. */
+export function realClock(): LegalClock {
+  return legalClockOf(new CalendarClock(WorkCalendar.of({ decisions: nationalDecisions2026 })));
+}
+
+/** A local Việt Nam wall-clock time 'YYYY-MM-DD HH:MM' as an instant. */
+export function local(value: string): Date {
+  return new Date(`${value.replace(' ', 'T')}:00+07:00`);
 }

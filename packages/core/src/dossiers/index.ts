@@ -35,3 +35,4 @@ export * from './conclude-at-counter';
 export * from './act-on-dossier';
 export * from './deliver-notice';
 export * from './sweep-deadlines';
+export * from './calendar-clock';

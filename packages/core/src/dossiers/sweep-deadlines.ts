@@ -83,14 +83,14 @@ async function maybeDraftApology(deps: DossierUseCaseDeps, dossier: Dossier, con
   if (!due || extensionRefusal(dossier, context)) return false;
   const { clock, policy, now } = context;
   const left = clock.workingMinutesBetween(now, due);
-  const window = (policy.extensionNoticeWorkingDays * clock.minutesPerWorkingDay) + policy.warningWorkingHours * 60;
+  const window = policy.extensionNoticeWorkingDays * clock.workingDayMinutes(now) + policy.warningWorkingHours * 60;
   const stepOverdue = dossier.steps.some((s) => s.status === 'active' && s.dueAt && now.getTime() > s.dueAt.getTime());
   if (left > window && !stepOverdue) return false;
   const created = await alert(deps, dossier, { stepId: null, kind: 'apology_drafted', subject: 'dossier', dueAt: due }, [
     role('agency_leader', dossier.competentAgencyId),
   ]);
   if (created === 0) return false; // drafted already for this due time
-  const needed = Math.max(clock.minutesPerWorkingDay, remainingBudgetMinutes(dossier));
+  const needed = Math.max(clock.workingDayMinutes(due), remainingBudgetMinutes(dossier));
   const proposed = clock.addWorkingMinutes(due, needed);
   const drafted = draftApology(
     dossier,

@@ -37,12 +37,12 @@ export function receptionCheckDueAt(clock: LegalClock, submittedAt: Date, workin
 
 /** Whether a supplement request comes later than the allowed working days after the clock started. */
 export function isSupplementLate(clock: LegalClock, clockStartedAt: Date, requestedAt: Date, workingDays: number): boolean {
-  return clock.workingMinutesBetween(clockStartedAt, requestedAt) > workingDays * clock.minutesPerWorkingDay;
+  return clock.workingMinutesBetween(clockStartedAt, requestedAt) > workingDays * clock.workingDayMinutes(clockStartedAt);
 }
 
 /** Whether an apology and extension may still be issued: at least `workingDays` working days before the due time. */
 export function isWithinExtensionWindow(clock: LegalClock, now: Date, dueAt: Date, workingDays: number): boolean {
-  return clock.workingMinutesBetween(now, dueAt) >= workingDays * clock.minutesPerWorkingDay;
+  return clock.workingMinutesBetween(now, dueAt) >= workingDays * clock.workingDayMinutes(now);
 }
 
 /** The due time after a pause: the paused working time does not count. */
