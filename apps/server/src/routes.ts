@@ -8,6 +8,7 @@ import { platformRoutes } from './platform/platform.route';
 import { organizationRoutes } from './organization/organization.route';
 import { authRoutes } from './identity/auth.route';
 import { userRoutes } from './identity/users.route';
+import { dossierModuleRoutes } from './dossiers/index';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
@@ -15,4 +16,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => authRoutes(scope, deps));
   await api.register(async (scope) => userRoutes(scope, deps));
   await api.register(async (scope) => calendarRoutes(scope, deps));
+  await api.register(async (scope) => dossierModuleRoutes(scope, deps));
 }

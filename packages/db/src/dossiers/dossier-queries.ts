@@ -230,27 +230,3 @@ export async function listAlerts(q: Queryable, actor: Actor, options: { limit: n
     [isUuid(actor.userId) ? actor.userId : null, roleKeys, options.limit],
   );
 }
-
-/** Dossiers the deadline sweep looks at: open, with a running clock, due before `horizon`. */
-export async function listDossiersDueBefore(q: Queryable, horizon: Date, limit: number): Promise<string[]> {
-  const rows = await q.query<{ id: string }>(
-    `SELECT d.id FROM dossier d
-      WHERE d.closed_at IS NULL AND d.effective_due_at IS NOT NULL AND d.effective_due_at <= $1
-        AND d.state IN ('received', 'processing', 'awaiting_payment')
-      ORDER BY d.effective_due_at LIMIT $2`,
-    [horizon, limit],
-  );
-  return rows.map((r) => r.id);
-}
-
-/** Dossiers with an active step due before `horizon`. */
-export async function listDossiersWithStepsDueBefore(q: Queryable, horizon: Date, limit: number): Promise<string[]> {
-  const rows = await q.query<{ id: string }>(
-    `SELECT DISTINCT s.dossier_id AS id FROM dossier_step s
-      WHERE s.status = 'active' AND s.due_at <= $1 LIMIT $2`,
-    [horizon, limit],
-  );
-  return rows.map((r) => r.id);
-}
-
-

@@ -3,3 +3,5 @@ export * from './dossier-save';
 export * from './dossier-store';
 export * from './use-case';
 export * from './dossier-queries';
+export * from './idempotency';
+export * from './legal-clocks';
