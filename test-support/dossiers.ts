@@ -114,9 +114,16 @@ export const testApplicant: Party = {
  */
 export async function receiveTestDossier(
   db: Database,
-  options: { officer: OfficerActor; now: Date; procedure: ProcedureCaseSnapshot; receivingAgencyId: string; parties?: Party[] },
+  options: {
+    officer: OfficerActor;
+    now: Date;
+    procedure: ProcedureCaseSnapshot;
+    receivingAgencyId: string;
+    parties?: Party[];
+    services?: ReturnType<typeof dossierTestServices>;
+  },
 ) {
-  const services = dossierTestServices(db);
+  const services = options.services ?? dossierTestServices(db);
   return runDossierUseCase(db, { actor: options.officer, now: options.now }, services, async (deps) => {
     const assignment = await assignReception(deps.store, deps.policy, {
       receivingAgencyId: options.receivingAgencyId,

@@ -20,6 +20,7 @@ CREATE TABLE dossier (
   is_paper boolean NOT NULL,
   procedure_version_id text NOT NULL,
   procedure_code text NOT NULL,
+  procedure_name text NOT NULL,
   case_code text NOT NULL,
   -- the procedure case as published when the dossier started: the dossier keeps it forever
   procedure_snapshot jsonb NOT NULL,

@@ -28,7 +28,7 @@ export interface DossierListItem {
 }
 
 const listColumns = `d.id, d.code, d.state, d.national_status AS "nationalStatus", d.channel,
-  d.procedure_code AS "procedureCode", d.procedure_snapshot->>'procedureName' AS "procedureName", d.summary,
+  d.procedure_code AS "procedureCode", d.procedure_name AS "procedureName", d.summary,
   d.receiving_agency_id AS "receivingAgencyId", d.competent_agency_id AS "competentAgencyId",
   d.current_agency_id AS "currentAgencyId", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt",
   d.due_at AS "dueAt", d.extended_due_at AS "extendedDueAt", d.effective_due_at AS "effectiveDueAt", d.version`;
@@ -48,12 +48,14 @@ export async function listInbox(
     return [];
   }
   const filter = options.agencyId ? [options.agencyId] : agencies;
+  // One agency: `=` lets the index deliver rows in due-time order and stop at the limit; several: a bitmap scan.
+  const agencyCondition = filter.length === 1 ? 'd.current_agency_id = $1::uuid' : 'd.current_agency_id = ANY($1::uuid[])';
   return q.query<DossierListItem>(
     `SELECT ${listColumns} FROM dossier d
-      WHERE d.current_agency_id = ANY($1::uuid[]) AND d.closed_at IS NULL
-      ORDER BY d.effective_due_at NULLS LAST, d.submitted_at
+      WHERE ${agencyCondition} AND d.closed_at IS NULL
+      ORDER BY d.effective_due_at, d.submitted_at
       LIMIT $2 OFFSET $3`,
-    [filter, options.limit, options.offset ?? 0],
+    [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0],
   );
 }
 
@@ -143,7 +145,7 @@ export async function listLedger(
   if (actor.kind !== 'system' && !(actor.kind === 'officer' && actor.visibleAgencyIds.includes(options.deskAgencyId))) return [];
   return q.query<LedgerRow>(
     `SELECT d.ledger_number AS number, d.ledger_year AS year, d.id AS "dossierId", d.code,
-            d.procedure_code AS "procedureCode", d.procedure_snapshot->>'procedureName' AS "procedureName",
+            d.procedure_code AS "procedureCode", d.procedure_name AS "procedureName",
             d.set_count AS "setCount", p.full_name AS "applicantName", p.address AS "applicantAddress",
             p.phone AS "applicantPhone", d.competent_agency_id AS "competentAgencyId", d.received_at AS "receivedAt",
             d.due_at AS "dueAt", d.extended_due_at AS "extendedDueAt", d.transferred_at AS "transferredAt",

@@ -39,6 +39,7 @@ function dossierColumns(d: Dossier, mapping: StatusMapping): Columns {
     is_paper: d.isPaper,
     procedure_version_id: d.procedure.procedureVersionId,
     procedure_code: d.procedure.procedureCode,
+    procedure_name: d.procedure.procedureName,
     case_code: d.procedure.caseCode,
     procedure_snapshot: json(d.procedure),
     receiving_agency_id: d.receivingAgencyId,
