@@ -36,3 +36,4 @@ export * from './act-on-dossier';
 export * from './deliver-notice';
 export * from './sweep-deadlines';
 export * from './calendar-clock';
+export * from './attachments';

@@ -5,3 +5,4 @@ export * from './use-case';
 export * from './dossier-queries';
 export * from './idempotency';
 export * from './legal-clocks';
+export * from './attachments.repository';
