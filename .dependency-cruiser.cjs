@@ -47,6 +47,14 @@ module.exports = {
       to: { path: ['^packages/db', '^apps/', '^packages/contracts'] },
     },
     {
+      name: 'simulators-stand-alone',
+      comment:
+        'A simulator of an outside system imports nothing of ours: if it shared the adapter\'s code, both would be wrong together.',
+      severity: 'error',
+      from: { path: '^packages/simulators' },
+      to: { path: ['^packages/(core|contracts|db|adapters)', '^apps/'] },
+    },
+    {
       name: 'web-only-contracts',
       comment: 'The browser app imports its own files, the shared contracts and npm libraries: no other package of ours, no Node built-ins.',
       severity: 'error',

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { dossierConfigKeys, dossierConfigOf, dossierConfigSchema, type DossierConfig } from './dossiers/dossier.config';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -69,6 +70,7 @@ export const configKeys = {
     default: 'Tài khoản định danh điện tử',
     description: 'Name of the OpenID Connect sign-in button shown to citizens.',
   },
+  ...dossierConfigKeys,
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -97,6 +99,7 @@ const schema = z.object({
   MOTCUA_OIDC_CLIENT_ID: z.string(),
   MOTCUA_OIDC_CLIENT_SECRET: z.string(),
   MOTCUA_OIDC_DISPLAY_NAME: z.string().min(1),
+  ...dossierConfigSchema,
 });
 
 export interface AppConfig {
@@ -110,6 +113,7 @@ export interface AppConfig {
   smtp: { url: string; from: string } | null;
   jobs: { pollMilliseconds: number };
   auth: AuthConfig;
+  dossiers: DossierConfig;
 }
 
 export interface AuthConfig {
@@ -180,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
             }
           : null,
       },
+      dossiers: dossierConfigOf(c),
     },
   };
 }

@@ -36,6 +36,7 @@ const runner = createJobRunner({
   periodic: buildPeriodicTasks(deps),
   logger: app.log,
   pollMilliseconds: config.jobs.pollMilliseconds,
+  onlyRegisteredTopics: true,
 });
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

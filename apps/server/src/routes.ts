@@ -9,6 +9,7 @@ import { organizationRoutes } from './organization/organization.route';
 import { authRoutes } from './identity/auth.route';
 import { userRoutes } from './identity/users.route';
 import { oidcRoutes } from './identity/oidc.route';
+import { dossierModuleRoutes } from './dossiers/index';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
@@ -17,4 +18,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => userRoutes(scope, deps));
   await api.register(async (scope) => oidcRoutes(scope, deps));
   await api.register(async (scope) => calendarRoutes(scope, deps));
+  await api.register(async (scope) => dossierModuleRoutes(scope, deps));
 }

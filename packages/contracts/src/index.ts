@@ -3,3 +3,4 @@ export * from './platform';
 export * from './organization';
 export * from './identity';
 export * from './calendar';
+export * from './dossiers';

@@ -6,11 +6,13 @@ import { calendarErrorCodes } from './calendar/calendar.errors';
 import { sharedErrorCodes } from './shared/domain-error';
 import { organizationErrorCodes } from './organization/organization.errors';
 import { identityErrorCodes } from './identity/identity.errors';
+import { dossierErrorCodes } from './dossiers/dossier.errors';
 
 export const errorCodes = [
   ...sharedErrorCodes,
   ...organizationErrorCodes,
   ...identityErrorCodes,
   ...calendarErrorCodes,
+  ...dossierErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,6 +6,7 @@ import type { ErrorCode, SharedErrorCode } from '@motcua/core';
 import type { OrganizationErrorCode } from '@motcua/core/organization';
 import type { IdentityErrorCode } from '@motcua/core/identity';
 import type { CalendarErrorCode } from '@motcua/core/calendar';
+import { dossierProblems } from '../dossiers/dossier.problems';
 
 export interface ProblemSpec {
   readonly status: number;
@@ -183,6 +184,7 @@ export const problemTable = {
   ...identityProblems,
   ...httpProblems,
   ...calendarProblems,
+  ...dossierProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 
 export type Language = 'vi' | 'en';

@@ -43,6 +43,11 @@ export interface JobRunnerOptions {
   readonly batchSize?: number;
   readonly lockSeconds?: number;
   readonly pollMilliseconds?: number;
+  /**
+   * Claim only messages whose topic has a handler: messages enqueued for a module whose handler is not deployed
+   * yet (e.g. document.render, national-portal.sync) wait, pending, instead of failing for good.
+   */
+  readonly onlyRegisteredTopics?: boolean;
 }
 
 const BASE_DELAY_SECONDS = 30;
@@ -65,6 +70,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       now: clock.now(),
       limit: options.batchSize ?? 10,
       lockSeconds: options.lockSeconds ?? 300,
+      ...(options.onlyRegisteredTopics ? { topics: Object.keys(handlers) } : {}),
     });
     for (const message of messages) {
       const handler = handlers[message.topic];

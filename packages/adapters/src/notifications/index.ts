@@ -1,1 +1,2 @@
 export * from './smtp-mailer';
+export * from './vnpt-sms';

@@ -1,0 +1,318 @@
+/**
+ * Dossiers over HTTP: submission (applicant, online) and reception (officer, counter or post), the officer inbox
+ * and the applicant's list, one dossier, its history, control sheet and notices, the desk ledger and the
+ * officer's deadline alerts. Every read is scoped: out of scope answers exactly like absent (404).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainErrorException, domainError, type Actor } from '@motcua/core';
+import {
+  concludeAtCounter,
+  formFor,
+  receiveDossierAtDesk,
+  receptionCheckDue,
+  submitDossierOnline,
+  type Dossier,
+  type NewDossierRequest,
+} from '@motcua/core/dossiers';
+import {
+  alertsResponse,
+  controlSheetResponse,
+  deliveriesResponse,
+  dossierEventsResponse,
+  dossierIdParams,
+  dossierSchema,
+  ledgerParams,
+  ledgerQuery,
+  ledgerResponse,
+  listDossiersQuery,
+  listDossiersResponse,
+  newDossierBody,
+  type NewDossierBody,
+} from '@motcua/contracts/dossiers';
+import { problemSchema } from '@motcua/contracts';
+import {
+  findDossier,
+  listAlerts,
+  listDeliveries,
+  listDossierEvents,
+  listInbox,
+  listLedger,
+  listOwnDossiers,
+  runIdempotentDossierUseCase,
+} from '@motcua/db/dossiers';
+import type { Queryable } from '@motcua/db';
+import type { AppDeps } from '../deps';
+import { contextOf, requireOfficer } from '../identity/guards';
+import { dossierServices, type DossierServices } from './dossier.services';
+import { iso, toControlSheetDto, toDossierDto, toEventDto } from './dossier.dto';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export function requireSignedIn(request: FastifyRequest): Actor {
+  if (request.actor.kind === 'anonymous') throw new DomainErrorException(domainError('UNAUTHENTICATED', 'Please sign in'));
+  return request.actor;
+}
+
+export async function dossierView(services: DossierServices, dossier: Dossier, db: Queryable) {
+  const clock = dossier.state === 'submitted' ? await services.clocks.through(db).clockFor(dossier.receivingAgencyId) : null;
+  const checkDue = clock ? receptionCheckDue(dossier, clock, services.policy.onlineReceptionCheckWorkingHours) : null;
+  return toDossierDto(dossier, services.policy, checkDue);
+}
+
+/** The stored answer a retried request gets: its status and body. */
+function idempotencyOf(request: FastifyRequest, actor: Actor, parts: unknown) {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.length === 0) return null;
+  if (key.length > 200) throw new DomainErrorException(domainError('VALIDATION_FAILED', 'Idempotency-Key is too long'));
+  const who = actor.kind === 'officer' || actor.kind === 'citizen' ? actor.userId : actor.kind;
+  return {
+    scope: `${who}:${request.method} ${request.routeOptions.url ?? request.url}`,
+    key,
+    requestHash: createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+  };
+}
+
+function toRequest(body: NewDossierBody, actor: Actor): NewDossierRequest {
+  return {
+    procedureVersionId: body.procedureVersionId,
+    caseCode: body.caseCode,
+    receivingAgencyId: body.receivingAgencyId,
+    parties: body.parties.map((p) => ({ ...p })),
+    documents: body.documents.map((d) => ({ ...d })),
+    setCount: body.setCount,
+    summary: body.summary,
+    returnMethod: body.returnMethod,
+    entryPoint: body.entryPoint ?? (actor.kind === 'citizen' ? 'provincial_portal' : body.channel === 'postal' ? 'postal' : 'counter'),
+    postal: body.postal
+      ? {
+          ...body.postal,
+          handoverMinutesSignedAt: body.postal.handoverMinutesSignedAt ? new Date(body.postal.handoverMinutesSignedAt) : null,
+        }
+      : null,
+  };
+}
+
+export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const services = dossierServices(deps);
+
+  api.post(
+    '/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Submit a dossier online (applicant, status 1) or receive one at the counter or by post (officer: code, Form 01, clock)',
+        description:
+          'Officers may instead guide the applicant to complete the dossier (outcome guide, Form 02) or refuse it (outcome refuse, Form 03). ' +
+          'Send an Idempotency-Key header: a retried request creates exactly one dossier and answers the same.',
+        body: newDossierBody,
+        response: { 201: dossierSchema, ...errors, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      const body = request.body;
+      const input = toRequest(body, actor);
+      const run = async (d: Parameters<typeof submitDossierOnline>[0]) => {
+        if (actor.kind === 'citizen') return submitDossierOnline(d, input);
+        const outcome = body.outcome;
+        if (outcome.kind === 'guide') return concludeAtCounter(d, input, { outcome: 'guide', items: outcome.items, reason: outcome.reason });
+        if (outcome.kind === 'refuse') return concludeAtCounter(d, input, { outcome: 'refuse', reason: outcome.reason });
+        return receiveDossierAtDesk(d, { ...input, channel: body.channel ?? 'counter' });
+      };
+      const idempotency = idempotencyOf(request, actor, body);
+      const answer = await runIdempotentDossierUseCase(
+        deps.db,
+        contextOf(request, deps.clock),
+        services,
+        (d) => run({ ...d, cases: services.cases }),
+        // The stored answer is the dossier id: a replay answers that same dossier.
+        idempotency ? { ...idempotency, respond: (dossier) => ({ statusCode: 201, body: { id: dossier.id } }) } : null,
+      );
+      if (!answer.ok) throw new DomainErrorException(answer.error);
+      const dossierId = answer.value.kind === 'fresh' ? answer.value.value.id : (answer.value.response.body as { id: string } | null)?.id;
+      const dossier = dossierId ? await findDossier(deps.db, actor, dossierId) : null;
+      if (!dossier) throw new DomainErrorException(domainError('NOT_FOUND', 'The dossier is gone', { entity: 'dossier' }));
+      reply.header('etag', `"${dossier.version}"`).header('location', `/api/v1/dossiers/${dossier.id}`);
+      return reply.code(201).send(await dossierView(services, dossier, deps.db));
+    },
+  );
+
+  api.get(
+    '/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Officer: the inbox of open dossiers of my agencies by due time; applicant: my dossiers',
+        querystring: listDossiersQuery,
+        response: { 200: listDossiersResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request);
+      const { agencyId, limit, offset } = request.query;
+      const rows =
+        actor.kind === 'citizen'
+          ? await listOwnDossiers(deps.db, actor, { limit, offset })
+          : await listInbox(deps.db, actor, { agencyId: agencyId ?? null, limit, offset });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          state: r.state,
+          nationalStatus: r.nationalStatus,
+          channel: r.channel,
+          procedureCode: r.procedureCode,
+          procedureName: r.procedureName,
+          summary: r.summary,
+          currentAgencyId: r.currentAgencyId,
+          submittedAt: r.submittedAt.toISOString(),
+          receivedAt: iso(r.receivedAt),
+          dueAt: iso(r.dueAt),
+          extendedDueAt: iso(r.extendedDueAt),
+          version: r.version,
+        })),
+      };
+    },
+  );
+
+  const load = async (request: FastifyRequest, id: string) => {
+    const dossier = await findDossier(deps.db, requireSignedIn(request), id);
+    if (!dossier) throw new DomainErrorException(domainError('NOT_FOUND', `No dossier ${id}`, { entity: 'dossier' }));
+    return dossier;
+  };
+
+  api.get(
+    '/dossiers/:id',
+    {
+      schema: { tags: ['dossiers'], summary: 'One dossier (ETag = its version)', params: dossierIdParams, response: { 200: dossierSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const dossier = await load(request, request.params.id);
+      reply.header('etag', `"${dossier.version}"`);
+      return dossierView(services, dossier, deps.db);
+    },
+  );
+
+  api.get(
+    '/dossiers/:id/events',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The history: every event, who, which agency, when, from and to, note, form issued',
+        params: dossierIdParams,
+        response: { 200: dossierEventsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const dossier = await load(request, request.params.id);
+      return { events: (await listDossierEvents(deps.db, dossier.id)).map(toEventDto) };
+    },
+  );
+
+  api.get(
+    '/dossiers/:id/control-sheet',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The control sheet (Form 05 of TT 01/2018, 06 of TT 03/2025): every hand-over, due time, early / on time / late',
+        params: dossierIdParams,
+        response: { 200: controlSheetResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireOfficer(request);
+      return toControlSheetDto(await load(request, request.params.id), services.policy, deps.clock.now());
+    },
+  );
+
+  api.get(
+    '/dossiers/:id/notifications',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Notices sent to the applicant for this dossier, with their delivery status',
+        params: dossierIdParams,
+        response: { 200: deliveriesResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const dossier = await load(request, request.params.id);
+      const rows = await listDeliveries(deps.db, dossier.id);
+      return {
+        deliveries: rows.map((r) => ({
+          id: r.id,
+          eventId: r.eventId,
+          channel: r.channel,
+          status: r.status,
+          attempts: r.attempts,
+          lastError: r.lastError,
+          createdAt: r.createdAt.toISOString(),
+          sentAt: iso(r.sentAt),
+        })),
+      };
+    },
+  );
+
+  api.get(
+    '/desks/:deskId/ledger',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The desk ledger (Form 06 of TT 01/2018, 07 of TT 03/2025): dossiers received and returned, numbered per year',
+        params: ledgerParams,
+        querystring: ledgerQuery,
+        response: { 200: ledgerResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const officer = requireOfficer(request);
+      const { year, limit, offset } = request.query;
+      if (!officer.visibleAgencyIds.includes(request.params.deskId)) {
+        throw new DomainErrorException(domainError('NOT_FOUND', 'No such desk', { entity: 'desk' }));
+      }
+      const rows = await listLedger(deps.db, officer, { deskAgencyId: request.params.deskId, year, limit, offset });
+      const form = formFor('ledger', new Date(`${year}-12-31T00:00:00Z`), services.policy.formSets);
+      return {
+        form: { set: form.set, number: form.number, title: form.title },
+        rows: rows.map((r) => ({
+          number: r.number,
+          code: r.code,
+          procedureName: r.procedureName,
+          applicantName: r.applicantName,
+          applicantAddress: r.applicantAddress,
+          applicantPhone: r.applicantPhone,
+          competentAgencyId: r.competentAgencyId,
+          receivedAt: r.receivedAt.toISOString(),
+          dueAt: iso(r.dueAt),
+          extendedDueAt: iso(r.extendedDueAt),
+          transferredAt: iso(r.transferredAt),
+          resultAt: iso(r.resultAt),
+          returnedAt: iso(r.returnedAt),
+          returnMethod: r.returnMethod,
+          receiverName: r.receiverName,
+        })),
+      };
+    },
+  );
+
+  api.get(
+    '/dossier-alerts',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'My deadline alerts: steps and dossiers due soon or overdue, drafted apologies, late consultations',
+        response: { 200: alertsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const officer = requireOfficer(request);
+      const rows = await listAlerts(deps.db, officer, { limit: 200 });
+      return {
+        alerts: rows.map((a) => ({ ...a, dueAt: a.dueAt.toISOString(), createdAt: a.createdAt.toISOString() })),
+      };
+    },
+  );
+}
