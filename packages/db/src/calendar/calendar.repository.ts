@@ -153,7 +153,7 @@ export interface DecisionFilter {
   readonly includeRevoked?: boolean;
 }
 
-/** Decisions in the order they were recorded. */
+/** Decisions in the order they were recorded (the order in which they override each other). */
 export async function listDecisions(db: Queryable, filter: DecisionFilter = {}): Promise<StoredDecision[]> {
   const rows = await db.query<DecisionRow>(
     `SELECT ${DECISION_COLUMNS} FROM calendar_decision d LEFT JOIN agency a ON a.id = d.agency_id
@@ -165,7 +165,7 @@ export async function listDecisions(db: Queryable, filter: DecisionFilter = {}):
              OR d.agency_id IN (SELECT (jsonb_array_elements_text($3::jsonb))::uuid))
         AND ($4::jsonb IS NULL OR d.scope = 'national'
              OR d.agency_id IN (SELECT (jsonb_array_elements_text($4::jsonb))::uuid))
-      ORDER BY d.recorded_at, d.id`,
+      ORDER BY d.recorded_at, d.seq`,
     [
       filter.includeRevoked ?? false,
       filter.year ?? null,
