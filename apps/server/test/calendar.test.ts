@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withUnitOfWork } from '@motcua/db';
 import { recordDecision, setWorkingPeriods } from '@motcua/db/calendar';
 import { createTestApp, type TestApp } from '../../../test-support/app';
+import { seedTestOrganization } from '../../../test-support/identity';
 
 const system = { kind: 'system', name: 'test' } as const;
 
@@ -11,16 +12,9 @@ describe('calendar API', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const [hue] = await t.db.query<{ id: string }>(
-      `INSERT INTO agency (code, name, kind, level, effective_from)
-       VALUES ('000.00.00.H57', 'UBND thành phố Huế', 'people_committee', 'province', DATE '2025-07-01') RETURNING id`,
-    );
+    await seedTestOrganization(t.db);
+    const [hue] = await t.db.query<{ id: string }>(`SELECT id FROM agency WHERE code = '000.00.00.H57'`);
     hueId = hue!.id;
-    await t.db.query(
-      `INSERT INTO agency (code, name, kind, level, parent_id, effective_from)
-       VALUES ('000.00.01.H57', 'UBND phường Thuận Hóa', 'people_committee', 'commune', $1, DATE '2025-07-01')`,
-      [hueId],
-    );
   });
   afterAll(() => t.close());
 
@@ -85,9 +79,9 @@ describe('calendar API', () => {
         return decision.ok && periods.ok;
       });
       expect(recorded).toBe(true);
-      const early = await dueTime(q('2026-12-10T07:00:00+07:00', 1, 'working-days', '&agency=000.00.01.H57'));
+      const early = await dueTime(q('2026-12-10T07:00:00+07:00', 1, 'working-days', '&agency=000.00.40.H57'));
       expect(early.json()).toMatchObject({ clockStartsAt: '2026-12-10T07:30:00+07:00', dueAt: '2026-12-10T17:30:00+07:00' });
-      const ward = await dueTime(q('2026-12-10T16:00:00+07:00', 1, 'working-days', '&agency=000.00.01.H57'));
+      const ward = await dueTime(q('2026-12-10T16:00:00+07:00', 1, 'working-days', '&agency=000.00.40.H57'));
       expect(ward.json()).toMatchObject({ clockStartsAt: '2026-12-10T16:00:00+07:00', dueAt: '2026-12-14T16:00:00+07:00' });
       expect(ward.json().explanation.join('\n')).toContain('Ngày nghỉ Festival Huế — Nghỉ Festival Huế, Quyết định 99/QĐ-UBND');
       const national = await dueTime(q('2026-12-10T07:00:00+07:00', 1, 'working-days'));
@@ -100,11 +94,11 @@ describe('calendar API', () => {
         name: 'Ngày nghỉ Festival Huế',
         legalBasis: 'Quyết định 99/QĐ-UBND',
       });
-      const periods = await t.app.inject('/api/v1/calendar/working-periods?agency=000.00.01.H57');
+      const periods = await t.app.inject('/api/v1/calendar/working-periods?agency=000.00.40.H57');
       expect(periods.statusCode).toBe(200);
       expect(periods.json().schedules).toEqual([
         {
-          agency: { code: '000.00.00.H57', name: 'UBND thành phố Huế' },
+          agency: { code: '000.00.00.H57', name: 'Ủy ban nhân dân thành phố Huế' },
           effectiveFrom: '2026-12-01',
           periods: [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:30' }],
           recordedAt: '2026-11-28T03:00:00.000Z',

@@ -40,6 +40,8 @@ export const routes: RouteObject[] = [
         lazy: lazyPage(() => import('./office/office-layout'), 'office'),
         children: [
           { index: true, lazy: lazyPage(() => import('./office/office-home-page'), 'office') },
+          { path: 'calendar', lazy: lazyPage(() => import('./office/calendar-page'), 'office', 'calendar') },
+          { path: 'calendar/decisions', lazy: lazyPage(() => import('./office/calendar-decisions-page'), 'office', 'calendar') },
           { path: '*', element: <NotFoundPage home="/office" site="officeName" /> },
         ],
       },

@@ -4,7 +4,8 @@
  *   POST /calendar/decisions                 — record a decision (national, province or agency)
  *   POST /calendar/decisions/:id/revoke      — revoke one, with a reason
  *   PUT  /calendar/working-periods           — set an agency's working periods from a date on
- * National decisions need a system administrator; province and agency ones one who can see that agency.
+ * National decisions need a system administrator of a top-level agency; province and agency ones a system
+ * administrator whose grant covers that agency. Out-of-scope agency decisions answer like unknown ones (404).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -65,10 +66,28 @@ function toResponse(decision: StoredDecision): DecisionResponse {
   };
 }
 
-/** A system administrator may act for an agency in their scope; national decisions need no agency. */
-function assertMayManage(actor: OfficerActor, agencyId: string | null): void {
-  if (agencyId !== null && !canSeeAgency(actor, agencyId)) {
-    throw new DomainErrorException(domainError('FORBIDDEN', 'The agency is outside your scope'));
+/**
+ * Whether the officer administers the calendar of an agency: a system_administrator grant on the agency itself,
+ * or on an ancestor with sub-agencies included. National decisions (agencyId null) need a system_administrator
+ * grant on a top-level agency (a province or centrally-run city).
+ */
+async function mayManage(deps: AppDeps, actor: OfficerActor, agencyId: string | null): Promise<boolean> {
+  const grants = actor.grants.filter((g) => g.role === 'system_administrator');
+  if (agencyId === null) {
+    for (const grant of grants) {
+      if ((await agencyLineageAndRevision(deps.db, grant.agencyId)).lineage.length === 1) return true;
+    }
+    return false;
+  }
+  const { lineage } = await agencyLineageAndRevision(deps.db, agencyId);
+  return grants.some((g) => g.agencyId === agencyId || (g.includeSubAgencies && lineage.includes(g.agencyId)));
+}
+
+async function assertMayManage(deps: AppDeps, actor: OfficerActor, agencyId: string | null): Promise<void> {
+  if (!(await mayManage(deps, actor, agencyId))) {
+    throw new DomainErrorException(
+      domainError('FORBIDDEN', agencyId === null ? 'National decisions need a provincial system administrator' : 'The agency is outside your scope'),
+    );
   }
 }
 
@@ -86,7 +105,7 @@ export async function calendarAdminRoutes(app: FastifyInstance, deps: AppDeps): 
       },
     },
     async (request, reply) => {
-      requireOfficer(request, ADMIN);
+      const actor = requireOfficer(request, ADMIN);
       const { year, agency: code, includeRevoked } = request.query;
       let lineage: string[] | undefined;
       if (code !== undefined) {
@@ -94,7 +113,12 @@ export async function calendarAdminRoutes(app: FastifyInstance, deps: AppDeps): 
         if (!agency) return badParameter(request, reply, 'query.agency', unknownAgency);
         lineage = (await agencyLineageAndRevision(deps.db, agency.id)).lineage;
       }
-      const items = await listDecisions(deps.db, { year, lineage, includeRevoked: includeRevoked === 'true' });
+      const items = await listDecisions(deps.db, {
+        year,
+        lineage,
+        visibleAgencyIds: actor.visibleAgencyIds,
+        includeRevoked: includeRevoked === 'true',
+      });
       return { items: items.map(toResponse) };
     },
   );
@@ -129,7 +153,7 @@ export async function calendarAdminRoutes(app: FastifyInstance, deps: AppDeps): 
           en: 'A national decision names no agency',
         });
       }
-      assertMayManage(actor, agencyId);
+      await assertMayManage(deps, actor, agencyId);
       const result = await withUnitOfWork(deps.db, contextOf(request, deps.clock), (uow) =>
         recordDecision(uow, {
           scope: body.scope,
@@ -162,6 +186,7 @@ export async function calendarAdminRoutes(app: FastifyInstance, deps: AppDeps): 
       if (!existing || (existing.agencyId !== null && !canSeeAgency(actor, existing.agencyId))) {
         return sendDomainError(request, reply, domainError('CALENDAR_DECISION_NOT_FOUND', 'No such calendar decision'));
       }
+      await assertMayManage(deps, actor, existing.agencyId);
       const result = await withUnitOfWork(deps.db, contextOf(request, deps.clock), (uow) =>
         revokeDecision(uow, existing.id, request.body.reason),
       );
@@ -184,7 +209,7 @@ export async function calendarAdminRoutes(app: FastifyInstance, deps: AppDeps): 
       const actor = requireOfficer(request, ADMIN);
       const agency = await findAgencyByCode(deps.db, request.body.agency);
       if (!agency) return badParameter(request, reply, 'body.agency', unknownAgency);
-      assertMayManage(actor, agency.id);
+      await assertMayManage(deps, actor, agency.id);
       const { effectiveFrom, periods } = request.body;
       const result = await withUnitOfWork(deps.db, contextOf(request, deps.clock), (uow) =>
         setWorkingPeriods(uow, agency.id, { effectiveFrom, periods }),

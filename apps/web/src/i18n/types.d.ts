@@ -6,6 +6,7 @@ import type portal from './vi/portal.json';
 import type auth from './vi/auth.json';
 import type office from './vi/office.json';
 import type dashboard from './vi/dashboard.json';
+import type calendar from './vi/calendar.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -17,6 +18,7 @@ declare module 'i18next' {
       auth: typeof auth;
       office: typeof office;
       dashboard: typeof dashboard;
+      calendar: typeof calendar;
     };
   }
 }

@@ -8,14 +8,18 @@ type OfficerRoleName = SessionUser['roles'][number]['role'];
 
 export interface OfficeNavItem {
   to: string;
-  label: 'nav.home';
+  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions';
   /** Roles that see the entry; empty or absent: every officer. */
   roles?: readonly OfficerRoleName[];
   /** Active only on this exact path (for the area's home). */
   end?: boolean;
 }
 
-export const officeNav: readonly OfficeNavItem[] = [{ to: '/office', label: 'nav.home', end: true }];
+export const officeNav: readonly OfficeNavItem[] = [
+  { to: '/office', label: 'nav.home', end: true },
+  { to: '/office/calendar', label: 'nav.calendar', end: true },
+  { to: '/office/calendar/decisions', label: 'nav.calendarDecisions', roles: ['system_administrator'] },
+];
 
 export function navFor(user: SessionUser, items: readonly OfficeNavItem[] = officeNav): OfficeNavItem[] {
   const roles = new Set(user.roles.map((grant) => grant.role));

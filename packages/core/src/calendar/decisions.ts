@@ -81,7 +81,10 @@ export function validateDecision(decision: Omit<CalendarDecision, 'id' | 'record
 
 const scopeRank: Record<DecisionScope, number> = { national: 0, province: 1, agency: 2 };
 
-/** Decisions in the order they apply: later ones override earlier ones on a shared date. */
+/**
+ * Decisions in the order they apply: later ones override earlier ones on a shared date. The sort is stable, so
+ * decisions recorded at the same instant keep the order they were given in (storage gives recording order).
+ */
 export function orderDecisions(decisions: readonly CalendarDecision[]): CalendarDecision[] {
   return [...decisions].sort(
     (a, b) => scopeRank[a.scope] - scopeRank[b.scope] || a.recordedAt.getTime() - b.recordedAt.getTime(),

@@ -115,6 +115,21 @@ describe('the legal clock agrees with a minute-stepping reference', () => {
     );
   }, 120_000);
 
+  it('on large limits (up to 1000) that cross several years', () => {
+    const large = fc.oneof(
+      fc.record({ unit: fc.constant<TimeUnit>('working-days'), amount: fc.integer({ min: 100, max: 1000 }) }),
+      fc.record({ unit: fc.constant<TimeUnit>('working-hours'), amount: fc.integer({ min: 500, max: 1000 }) }),
+      fc.record({ unit: fc.constant<TimeUnit>('calendar-days'), amount: fc.integer({ min: 300, max: 1000 }) }),
+    );
+    fc.assert(
+      fc.property(receivedAt, large, (received, { unit, amount }) => {
+        const actual = clock.dueTime({ receivedAt: new Date(received), limit: { unit, amount } });
+        expect(actual.ok && formatInstant(actual.value.dueAt.getTime())).toBe(formatInstant(referenceDue(received, amount, unit).due));
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
   it('on every day of the years: the working/non-working status', () => {
     const calendar = clock.calendar;
     for (const y of [2026, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036, 2037, 2038, 2039, 2040]) {
@@ -127,5 +142,5 @@ describe('the legal clock agrees with a minute-stepping reference', () => {
         }
       }
     }
-  });
+  }, 60_000);
 });

@@ -100,10 +100,10 @@ export function formatInstant(epochMs: number): string {
 }
 
 const INSTANT_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+\- ])(\d{2}):?(\d{2}))?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+\- ])(\d{2})(?::?(\d{2}))?)?$/;
 
 /**
- * Parses an ISO 8601 / RFC 3339 date-time: `2026-04-25T20:00:00+07:00`, `…Z`, `…+0700`, with optional seconds and
+ * Parses an ISO 8601 / RFC 3339 date-time: `2026-04-25T20:00:00+07:00`, `…Z`, `…+0700`, `…+07`, with optional seconds and
  * fraction. Without an offset the time is Vietnam local time. A space in place of `+` before the offset is read as
  * `+` (an unencoded `+` in a query string arrives as a space). Null when malformed or not a real date and time.
  */
@@ -123,7 +123,7 @@ export function parseInstant(text: string): number | null {
   if (zulu) offsetMs = 0;
   else if (sign) {
     const offsetHours = Number(oh);
-    const offsetMinutes = Number(om);
+    const offsetMinutes = om === undefined ? 0 : Number(om);
     if (offsetHours > 23 || offsetMinutes > 59) return null;
     offsetMs = (sign === '-' ? -1 : 1) * (offsetHours * 3_600_000 + offsetMinutes * MINUTE_MS);
   }

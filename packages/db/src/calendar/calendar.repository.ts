@@ -148,10 +148,12 @@ export interface DecisionFilter {
   readonly year?: number;
   /** Only decisions applying to these agencies (national ones always apply); absent: every decision. */
   readonly lineage?: readonly string[];
+  /** Only national decisions and those of these agencies (an officer's scope). */
+  readonly visibleAgencyIds?: readonly string[];
   readonly includeRevoked?: boolean;
 }
 
-/** Decisions in the order they were recorded. */
+/** Decisions in the order they were recorded (the order in which they override each other). */
 export async function listDecisions(db: Queryable, filter: DecisionFilter = {}): Promise<StoredDecision[]> {
   const rows = await db.query<DecisionRow>(
     `SELECT ${DECISION_COLUMNS} FROM calendar_decision d LEFT JOIN agency a ON a.id = d.agency_id
@@ -161,8 +163,15 @@ export async function listDecisions(db: Queryable, filter: DecisionFilter = {}):
                WHERE x.decision_id = d.id AND x.date >= make_date($2::int, 1, 1) AND x.date <= make_date($2::int, 12, 31)))
         AND ($3::jsonb IS NULL OR d.scope = 'national'
              OR d.agency_id IN (SELECT (jsonb_array_elements_text($3::jsonb))::uuid))
-      ORDER BY d.recorded_at, d.id`,
-    [filter.includeRevoked ?? false, filter.year ?? null, filter.lineage ? JSON.stringify(filter.lineage) : null],
+        AND ($4::jsonb IS NULL OR d.scope = 'national'
+             OR d.agency_id IN (SELECT (jsonb_array_elements_text($4::jsonb))::uuid))
+      ORDER BY d.recorded_at, d.seq`,
+    [
+      filter.includeRevoked ?? false,
+      filter.year ?? null,
+      filter.lineage ? JSON.stringify(filter.lineage) : null,
+      filter.visibleAgencyIds ? JSON.stringify(filter.visibleAgencyIds) : null,
+    ],
   );
   return withDays(db, rows);
 }
