@@ -3,9 +3,9 @@
  * `npm start`: builds the web app when its sources changed, then starts the server — on the embedded database
  * under ./data with the demo data on first start, unless DATABASE_URL says otherwise.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { buildWebIfStale } from './build-web.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -14,28 +14,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-const web = path.join(root, 'apps/web');
-const built = path.join(web, 'dist/index.html');
-
-function newestChange(dir) {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist') continue;
-    const full = path.join(dir, name);
-    const stat = statSync(full);
-    newest = Math.max(newest, stat.isDirectory() ? newestChange(full) : stat.mtimeMs);
-  }
-  return newest;
-}
-
-if (!existsSync(built) || statSync(built).mtimeMs < newestChange(web)) {
-  console.log('Building the web app…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', web, '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+const status = buildWebIfStale();
+if (status !== 0) process.exit(status);
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
   cwd: root,
