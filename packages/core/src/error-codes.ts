@@ -3,6 +3,7 @@
  * `satisfies Record<ErrorCode, ...>` so that a code without an HTTP status and titles does not compile.
  */
 import { calendarErrorCodes } from './calendar/calendar.errors';
+import { catalogErrorCodes } from './catalog/catalog.errors';
 import { sharedErrorCodes } from './shared/domain-error';
 import { organizationErrorCodes } from './organization/organization.errors';
 import { identityErrorCodes } from './identity/identity.errors';
@@ -14,5 +15,6 @@ export const errorCodes = [
   ...identityErrorCodes,
   ...calendarErrorCodes,
   ...dossierErrorCodes,
+  ...catalogErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@ import type { OrganizationErrorCode } from '@motcua/core/organization';
 import type { IdentityErrorCode } from '@motcua/core/identity';
 import type { CalendarErrorCode } from '@motcua/core/calendar';
 import { dossierProblems } from '../dossiers/dossier.problems';
+import type { CatalogErrorCode } from '@motcua/core/catalog';
 
 export interface ProblemSpec {
   readonly status: number;
@@ -174,6 +175,46 @@ const calendarProblems = {
   },
 } as const satisfies Record<CalendarErrorCode, ProblemSpec>;
 
+const catalogProblems = {
+  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục hành chính', en: 'No such administrative procedure' },
+  PROCEDURE_VERSION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiên bản thủ tục', en: 'No such procedure version' },
+  PROCEDURE_CASE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trường hợp của thủ tục', en: 'No such procedure case' },
+  PROCEDURE_DRAFT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản dự thảo thủ tục', en: 'No such procedure draft' },
+  PROCEDURE_DRAFT_ALREADY_OPEN: {
+    status: 409,
+    vi: 'Thủ tục này đang có một bản dự thảo chưa hoàn tất',
+    en: 'This procedure already has an open draft',
+  },
+  PROCEDURE_DRAFT_WRONG_STATUS: {
+    status: 409,
+    vi: 'Bản dự thảo không ở trạng thái cho phép thao tác này',
+    en: 'The draft is not in a state that allows this',
+  },
+  PROCEDURE_CONTENT_INVALID: { status: 422, vi: 'Nội dung thủ tục chưa hợp lệ', en: 'The procedure content is not valid' },
+  PROCEDURE_NOTHING_TO_PUBLISH: {
+    status: 409,
+    vi: 'Bản dự thảo không thay đổi gì so với phiên bản hiện hành',
+    en: 'The draft does not change the current version',
+  },
+  PROCEDURE_EFFECTIVE_DATE_INVALID: {
+    status: 422,
+    vi: 'Ngày hiệu lực của phiên bản mới không được sớm hơn phiên bản trước',
+    en: 'A new version cannot take effect before the previous one',
+  },
+  WORKFLOW_BUDGET_EXCEEDS_LIMIT: {
+    status: 422,
+    vi: 'Tổng thời gian các bước của quy trình nội bộ vượt thời hạn giải quyết',
+    en: "The internal workflow's step budgets exceed the legal time limit",
+  },
+  INTER_AGENCY_GROUP_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhóm thủ tục liên thông', en: 'No such inter-agency group' },
+  INTER_AGENCY_GROUP_INVALID: {
+    status: 422,
+    vi: 'Nhóm thủ tục liên thông chưa hợp lệ',
+    en: 'The inter-agency group is not valid',
+  },
+  CATALOG_IMPORT_INVALID: { status: 422, vi: 'Tệp nhập danh mục thủ tục không hợp lệ', en: 'The catalogue import file is not valid' },
+} as const satisfies Record<CatalogErrorCode, ProblemSpec>;
+
 /**
  * The one table. Each module adds its own `<module>Problems` object here; ErrorCode (from core) is the union of
  * all modules' codes, so forgetting one fails `npm run typecheck`.
@@ -185,6 +226,7 @@ export const problemTable = {
   ...httpProblems,
   ...calendarProblems,
   ...dossierProblems,
+  ...catalogProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 
 export type Language = 'vi' | 'en';
