@@ -1,0 +1,5 @@
+export * from './catalog-store';
+export * from './procedure-reads';
+export * from './procedure-search';
+export { UUID_PATTERN } from './catalog-rows';
+export * from './catalog-unit';
