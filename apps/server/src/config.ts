@@ -49,6 +49,11 @@ export const configKeys = {
     description: 'Sender of e-mail notices.',
   },
   MOTCUA_JOB_POLL_MS: { default: '1000', description: 'How often the job runner looks for due outbox messages.' },
+  MOTCUA_CATALOG_HOURS_PER_WORKING_DAY: {
+    default: '8',
+    description:
+      'Working hours in one working day when internal-workflow budgets (hours) are checked against legal time limits in days.',
+  },
   MOTCUA_WEB_DIST: {
     default: '',
     description: 'Directory of the built web app to serve. Empty: apps/web/dist of this checkout.',
@@ -90,6 +95,7 @@ const schema = z.object({
   MOTCUA_SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')]),
   MOTCUA_SMTP_FROM: z.string().min(3),
   MOTCUA_JOB_POLL_MS: int(50, 3_600_000),
+  MOTCUA_CATALOG_HOURS_PER_WORKING_DAY: z.coerce.number().min(1).max(24),
   MOTCUA_WEB_DIST: z.string(),
   MOTCUA_SESSION_IDLE_MINUTES: int(1, 24 * 60),
   MOTCUA_SESSION_ABSOLUTE_HOURS: int(1, 24 * 30),
@@ -114,6 +120,7 @@ export interface AppConfig {
   jobs: { pollMilliseconds: number };
   auth: AuthConfig;
   dossiers: DossierConfig;
+  catalog: { hoursPerWorkingDay: number };
 }
 
 export interface AuthConfig {
@@ -163,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       migrateOnStart: c.MOTCUA_MIGRATE_ON_START,
       logLevel: c.MOTCUA_LOG_LEVEL,
       seedDemo: c.MOTCUA_SEED_DEMO,
+      catalog: { hoursPerWorkingDay: c.MOTCUA_CATALOG_HOURS_PER_WORKING_DAY },
       webDist: c.MOTCUA_WEB_DIST
         ? path.resolve(cwd, c.MOTCUA_WEB_DIST)
         : path.resolve(import.meta.dirname, '../../web/dist'),

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps';
 import { calendarRoutes } from './calendar/calendar.route';
+import { catalogRoutes } from './catalog/catalog.route';
 import { platformRoutes } from './platform/platform.route';
 import { organizationRoutes } from './organization/organization.route';
 import { authRoutes } from './identity/auth.route';
@@ -19,4 +20,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => oidcRoutes(scope, deps));
   await api.register(async (scope) => calendarRoutes(scope, deps));
   await api.register(async (scope) => dossierModuleRoutes(scope, deps));
+  await api.register(async (scope) => catalogRoutes(scope, deps));
 }

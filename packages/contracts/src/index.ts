@@ -4,3 +4,5 @@ export * from './organization';
 export * from './identity';
 export * from './calendar';
 export * from './dossiers';
+export * from './catalog';
+export * from './catalog-admin';

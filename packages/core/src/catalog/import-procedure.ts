@@ -12,9 +12,12 @@ import { publishContent, type PublishOutcome } from './publish-procedure';
 
 export interface ImportedProcedure {
   readonly code: string;
+  /** The content as read, used as is for a procedure never published. */
   readonly content: ProcedureContent;
   /** The parts of the content the file carries; the rest is kept from the latest version. */
   readonly carried: readonly (keyof ProcedureContent)[];
+  /** A finer merge onto the latest version than `carried` (the national format keeps local details per item). */
+  readonly mergeOnto?: (latest: ProcedureContent) => ProcedureContent;
 }
 
 export async function importProcedure(
@@ -22,7 +25,11 @@ export async function importProcedure(
   input: ImportedProcedure & { effectiveFrom?: string },
 ): Promise<Result<PublishOutcome, CatalogError>> {
   const latest = await deps.store.findLatestVersion(input.code);
-  const content = mergeImported(latest?.content ?? null, input.content, input.carried);
+  const content = !latest
+    ? input.content
+    : input.mergeOnto
+      ? input.mergeOnto(latest.content)
+      : mergeImported(latest.content, input.content, input.carried);
   return publishContent(deps, {
     code: input.code,
     content,

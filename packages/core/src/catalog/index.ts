@@ -18,3 +18,6 @@ export * from './manage-drafts';
 export * from './import-procedure';
 export * from './manage-inter-agency';
 export * from './builders';
+export * from './national-format';
+export * from './excel-template';
+export * from './excel-mapping';

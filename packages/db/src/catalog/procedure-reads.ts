@@ -127,3 +127,30 @@ export async function listInterAgencyGroups(db: Queryable, procedureCode?: strin
   );
   return rows.map(toGroup);
 }
+
+/** An agency named by id or by code, as the listing's agency filter needs it. */
+export async function findAgencyForFilter(
+  db: Queryable,
+  idOrCode: string,
+): Promise<{ id: string; kind: string; level: string } | null> {
+  const rows = UUID_PATTERN.test(idOrCode)
+    ? await db.query<{ id: string; kind: string; level: string }>('SELECT id, kind, level FROM agency WHERE id = $1', [idOrCode])
+    : await db.query<{ id: string; kind: string; level: string }>('SELECT id, kind, level FROM agency WHERE code = $1', [idOrCode]);
+  return rows[0] ?? null;
+}
+
+/** Every version in effect on a date, by code (for exports). */
+export async function listEffectiveVersions(db: Queryable, onDate: string): Promise<ProcedureVersion[]> {
+  const rows = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM procedure_version v
+      WHERE v.effective_from <= $1 AND (v.effective_to IS NULL OR v.effective_to >= $1) ORDER BY v.code`,
+    [onDate],
+  );
+  return rows.map(toVersion);
+}
+
+/** Agency codes and ids, both ways (for the Excel template's @code notation). */
+export async function loadAgencyCodes(db: Queryable): Promise<{ idByCode: Map<string, string>; codeById: Map<string, string> }> {
+  const rows = await db.query<{ id: string; code: string }>('SELECT id, code FROM agency');
+  return { idByCode: new Map(rows.map((r) => [r.code, r.id])), codeById: new Map(rows.map((r) => [r.id, r.code])) };
+}
