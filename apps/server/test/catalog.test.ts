@@ -84,7 +84,7 @@ describe('public catalogue API', () => {
     expect(body).toMatchObject({ code: '1.001193', versionNo: 2, effectiveFrom: '2026-02-01', effectiveTo: null });
     expect(body.channels).toEqual(['counter', 'online', 'postal']);
     const [onlyCase] = body.content.cases;
-    expect(onlyCase.processingTimes[0]).toMatchObject({ amount: 1, unit: 'working_days', sameDayCutoff: '15:00' });
+    expect(onlyCase.processingTimes[0]).toMatchObject({ amount: 1, unit: 'working-days', sameDayCutoff: '15:00' });
     expect(onlyCase.fees[0]).toMatchObject({ kind: 'charge', amountVnd: 8000 });
     expect(onlyCase.documents[0]).toMatchObject({ name: 'Tờ khai theo mẫu', originals: 1 });
     expect(onlyCase.workflows).toBeUndefined();

@@ -1,6 +1,6 @@
 /** Catalogue administration API (system administrators): drafts, cases, workflows, review, publication, history. */
 import { z } from 'zod';
-import { contentInput, contentOutput, timeUnitValues } from './catalog-content';
+import { contentInput, contentOutput, procedureTimeUnitValues } from './catalog-content';
 
 const PROCEDURE_CODE = /^[0-9A-Z][0-9A-Z.-]{2,39}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -122,7 +122,7 @@ export const procedureHistoryResponse = z.object({
   ),
 });
 
-const timeAmount = z.strictObject({ amount: z.number().positive().max(10_000), unit: z.enum(timeUnitValues) });
+const timeAmount = z.strictObject({ amount: z.number().positive().max(10_000), unit: z.enum(procedureTimeUnitValues) });
 export const interAgencyGroupBody = z.strictObject({
   name: z.string().trim().min(1).max(500),
   procedureCodes: z.array(z.string().regex(PROCEDURE_CODE)).min(1).max(20),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const timeUnitValues = ['working_days', 'working_hours', 'calendar_days', 'months'] as const;
+export const procedureTimeUnitValues = ['working-days', 'working-hours', 'calendar-days', 'months'] as const;
 export const channelValues = ['counter', 'online', 'postal'] as const;
 export const onlineLevelValues = ['full', 'partial', 'none'] as const;
 export const procedureLevelValues = ['central', 'province', 'commune', 'district_legacy'] as const;
@@ -47,7 +47,7 @@ export function contentSchemas(mode: 'input' | 'output') {
 
   const processingTime = obj({
     amount: input ? z.number().positive().max(10_000) : z.number(),
-    unit: z.enum(timeUnitValues),
+    unit: z.enum(procedureTimeUnitValues),
     channels: z.array(channel).min(input ? 1 : 0).max(3),
     sameDayCutoff: input ? z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM | HH:MM').nullable() : z.string().nullable(),
     note: optionalText(2000),

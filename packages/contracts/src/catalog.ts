@@ -4,7 +4,7 @@ import {
   contentOutput,
   onlineLevelValues,
   procedureLevelValues,
-  timeUnitValues,
+  procedureTimeUnitValues,
   channelValues,
   officerRoleValues,
 } from './catalog-content';
@@ -29,7 +29,7 @@ export const procedureListQuery = z.strictObject({
 });
 
 const highlightSegment = z.object({ text: z.string(), isMatch: z.boolean() });
-const timeSummary = z.object({ amount: z.number(), unit: z.enum(timeUnitValues), channels: z.array(z.enum(channelValues)) });
+const timeSummary = z.object({ amount: z.number(), unit: z.enum(procedureTimeUnitValues), channels: z.array(z.enum(channelValues)) });
 
 export const procedureListItem = z.object({
   code: z.string(),
@@ -83,14 +83,14 @@ export const interAgencyGroupResponse = z.object({
   name: z.string(),
   procedureCodes: z.array(z.string()),
   mode: z.enum(['sequential', 'parallel']),
-  timeLimit: z.object({ amount: z.number(), unit: z.enum(timeUnitValues) }),
+  timeLimit: z.object({ amount: z.number(), unit: z.enum(procedureTimeUnitValues) }),
   participants: z.array(
     z.object({
       agency: contentOutput.agencyRef,
       role: z.enum(['lead', 'participant']),
       order: z.number().int(),
       task: z.string(),
-      subDeadline: z.object({ amount: z.number(), unit: z.enum(timeUnitValues) }),
+      subDeadline: z.object({ amount: z.number(), unit: z.enum(procedureTimeUnitValues) }),
     }),
   ),
   legalBasis: z.string().nullable(),

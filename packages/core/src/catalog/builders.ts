@@ -65,7 +65,7 @@ export function buildWorkflow(
 export function buildProcessingTime(overrides: Partial<ProcessingTime> = {}): ProcessingTime {
   return {
     amount: 1,
-    unit: 'working_days',
+    unit: 'working-days',
     channels: ['counter', 'online', 'postal'],
     sameDayCutoff: null,
     note: null,

@@ -217,7 +217,7 @@ function readCase(r: RowReader, times: Child[], fees: Child[], documents: Child[
     description: r.str('mo_ta'),
     processingTimes: of(times).map((t) => {
       const unitText = t.required('don_vi');
-      const unit: TimeUnit = unitFromLabel(unitText) ?? (['working_days', 'working_hours', 'calendar_days', 'months'].includes(unitText) ? (unitText as TimeUnit) : (t.fail('don_vi', `unknown unit "${unitText}"`), 'working_days'));
+      const unit: TimeUnit = unitFromLabel(unitText) ?? (['working-days', 'working-hours', 'calendar-days', 'months'].includes(unitText) ? (unitText as TimeUnit) : (t.fail('don_vi', `unknown unit "${unitText}"`), 'working-days'));
       return {
         amount: t.number('so_luong', null) ?? t.fail('so_luong', 'is required') ?? 0,
         unit,

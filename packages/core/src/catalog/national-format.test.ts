@@ -34,8 +34,8 @@ describe('national catalogue JSON (LayThuTuc)', () => {
     const [only] = content.cases;
     expect(only!.id).toBe('mac-dinh');
     expect(only!.processingTimes.map((t) => [t.amount, t.unit, t.channels])).toEqual([
-      [20, 'working_days', ['counter']],
-      [10, 'working_days', ['online', 'postal']],
+      [20, 'working-days', ['counter']],
+      [10, 'working-days', ['online', 'postal']],
     ]);
     expect(only!.fees).toEqual([
       expect.objectContaining({ name: 'Lệ phí cấp Giấy chứng nhận', kind: 'charge', amountVnd: 0, channels: ['counter', 'online'] }),
@@ -113,10 +113,10 @@ describe('national catalogue JSON (LayThuTuc)', () => {
 
   it('knows the national time units', () => {
     expect(['Ngày làm việc', 'Ngày', 'Giờ', 'Giờ làm việc', 'Tháng', 'Tuần'].map(unitFromLabel)).toEqual([
-      'working_days',
-      'calendar_days',
-      'working_hours',
-      'working_hours',
+      'working-days',
+      'calendar-days',
+      'working-hours',
+      'working-hours',
       'months',
       null,
     ]);

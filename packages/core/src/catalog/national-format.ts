@@ -85,17 +85,17 @@ type Item = z.output<typeof item>;
 const channelByKenh: Record<number, Channel> = { 1: 'counter', 2: 'online', 3: 'postal' };
 const kenhByChannel: Record<Channel, number> = { counter: 1, online: 2, postal: 3 };
 const unitLabel: Record<TimeUnit, string> = {
-  working_days: 'Ngày làm việc',
-  working_hours: 'Giờ làm việc',
-  calendar_days: 'Ngày',
+  'working-days': 'Ngày làm việc',
+  'working-hours': 'Giờ làm việc',
+  'calendar-days': 'Ngày',
   months: 'Tháng',
 };
 
 export function unitFromLabel(label: string): TimeUnit | null {
   const t = normalizeForSearch(label);
-  if (/^gio( lam viec)?$/.test(t)) return 'working_hours';
-  if (/^ngay lam viec$/.test(t)) return 'working_days';
-  if (/^ngay$/.test(t)) return 'calendar_days';
+  if (/^gio( lam viec)?$/.test(t)) return 'working-hours';
+  if (/^ngay lam viec$/.test(t)) return 'working-days';
+  if (/^ngay$/.test(t)) return 'calendar-days';
   if (/^thang$/.test(t)) return 'months';
   return null;
 }

@@ -9,7 +9,7 @@
 import type { OfficerRole } from '../shared/index';
 
 /** How a time limit is counted ("DonViTinh"): working days, working hours, calendar days, months. */
-export const timeUnits = ['working_days', 'working_hours', 'calendar_days', 'months'] as const;
+export const timeUnits = ['working-days', 'working-hours', 'calendar-days', 'months'] as const;
 export type TimeUnit = (typeof timeUnits)[number];
 
 /** Channels of a procedure (glossary "channel"): counter (1), online (2), postal (3). */

@@ -2,14 +2,15 @@
  * Time limits in working hours, so that workflow budgets (working hours) can be compared with legal limits given in
  * working days, working hours, calendar days or months.
  *
- * - working_hours: as is; working_days: × hoursPerWorkingDay (8 by default, as C1/C2 and the legal-spec §2.2 use).
- * - calendar_days (and months) are compared by their **guaranteed** working days: the fewest working days that
+ * - 'working-hours': as is; 'working-days': × hoursPerWorkingDay (8 by default, as C1/C2 and the legal-spec §2.2 use).
+ * - calendar-days (and months) are compared by their **guaranteed** working days: the fewest working days that
  *   N consecutive calendar days can contain when they start on a working day of the Monday–Friday week (the clock
  *   starts in a working period). 15 calendar days therefore give 11 working days, whatever the weekday the dossier
  *   arrives on. Public holidays are not counted out here: they depend on the date, and the legal clock handles them
  *   per dossier; a workflow that fits this check can still be stretched by Tết, which the clock then shows.
  * - months count as 28 calendar days each (the shortest month), then as calendar days.
  */
+import type { TimeLimit } from '../calendar/index';
 import type { ProcessingTime, TimeUnit } from './procedure';
 
 export const DEFAULT_HOURS_PER_WORKING_DAY = 8;
@@ -32,14 +33,25 @@ export function guaranteedWorkingDays(days: number): number {
   return fewest;
 }
 
+/**
+ * The legal clock's time limit for a processing time (calendar module): a same-day cut-off becomes its `same-day`
+ * limit; months, which the clock does not count, give null (the caller decides, e.g. by calendar months).
+ * For the workflow budget rule a same-day limit counts as its stated amount (normally one working day).
+ */
+export function legalClockLimit(time: Pick<ProcessingTime, 'amount' | 'unit' | 'sameDayCutoff'>): TimeLimit | null {
+  if (time.sameDayCutoff) return { unit: 'same-day', cutoff: time.sameDayCutoff };
+  if (time.unit === 'months') return null;
+  return { unit: time.unit, amount: time.amount };
+}
+
 export function limitInWorkingHours(amount: number, unit: TimeUnit, options: TimeLimitOptions = {}): number {
   const perDay = options.hoursPerWorkingDay ?? DEFAULT_HOURS_PER_WORKING_DAY;
   switch (unit) {
-    case 'working_hours':
+    case 'working-hours':
       return amount;
-    case 'working_days':
+    case 'working-days':
       return amount * perDay;
-    case 'calendar_days':
+    case 'calendar-days':
       return guaranteedWorkingDays(Math.floor(amount)) * perDay;
     case 'months':
       return guaranteedWorkingDays(Math.floor(amount * 28)) * perDay;
@@ -47,15 +59,15 @@ export function limitInWorkingHours(amount: number, unit: TimeUnit, options: Tim
 }
 
 const unitVi: Record<TimeUnit, string> = {
-  working_days: 'ngày làm việc',
-  working_hours: 'giờ làm việc',
-  calendar_days: 'ngày',
+  'working-days': 'ngày làm việc',
+  'working-hours': 'giờ làm việc',
+  'calendar-days': 'ngày',
   months: 'tháng',
 };
 const unitEn: Record<TimeUnit, [string, string]> = {
-  working_days: ['working day', 'working days'],
-  working_hours: ['working hour', 'working hours'],
-  calendar_days: ['calendar day', 'calendar days'],
+  'working-days': ['working day', 'working days'],
+  'working-hours': ['working hour', 'working hours'],
+  'calendar-days': ['calendar day', 'calendar days'],
   months: ['month', 'months'],
 };
 
@@ -70,5 +82,5 @@ export function describeTimeLimit(time: Pick<ProcessingTime, 'amount' | 'unit'>,
 }
 
 export function describeHours(hours: number, language: 'vi' | 'en'): string {
-  return describeTimeLimit({ amount: hours, unit: 'working_hours' }, language);
+  return describeTimeLimit({ amount: hours, unit: 'working-hours' }, language);
 }

@@ -62,13 +62,13 @@ describe('inter-agency groups', () => {
     role,
     order,
     task: 'Giải quyết phần việc',
-    subDeadline: { amount: days, unit: 'working_days' as const },
+    subDeadline: { amount: days, unit: 'working-days' as const },
   });
   const group = {
     name: 'Khai sinh – thường trú – thẻ BHYT',
     procedureCodes: ['2.000986'],
     mode: 'sequential' as const,
-    timeLimit: { amount: 20, unit: 'working_days' as const },
+    timeLimit: { amount: 20, unit: 'working-days' as const },
     participants: [participant(1, 'lead', 5), participant(2, 'participant', 7), participant(3, 'participant', 8)],
     legalBasis: null,
   };

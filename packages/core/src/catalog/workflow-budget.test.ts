@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { buildCase, buildProcessingTime, buildTask, buildWorkflow } from './builders';
 import { checkWorkflowBudget, evaluateWorkflowBudget, workflowTotalHours } from './workflow-budget';
-import { guaranteedWorkingDays, limitInWorkingHours } from './time-limit';
+import { guaranteedWorkingDays, legalClockLimit, limitInWorkingHours } from './time-limit';
 import { validateWorkflow } from './validate-procedure';
 
 describe('time limits in working hours', () => {
   it('counts working days at 8 hours by default and at the configured length otherwise', () => {
-    expect(limitInWorkingHours(5, 'working_days')).toBe(40);
-    expect(limitInWorkingHours(5, 'working_days', { hoursPerWorkingDay: 7.5 })).toBe(37.5);
-    expect(limitInWorkingHours(12, 'working_hours')).toBe(12);
+    expect(limitInWorkingHours(5, 'working-days')).toBe(40);
+    expect(limitInWorkingHours(5, 'working-days', { hoursPerWorkingDay: 7.5 })).toBe(37.5);
+    expect(limitInWorkingHours(12, 'working-hours')).toBe(12);
   });
 
   it('counts calendar days by the working days they are sure to contain when starting on a working day', () => {
     // Friday start: Fri | Sat Sun → 1 working day in 3 calendar days; Mon–Fri week → 5 in 7
     expect([1, 2, 3, 4, 7, 14, 15, 20, 30].map(guaranteedWorkingDays)).toEqual([1, 1, 1, 2, 5, 10, 11, 14, 21]);
-    expect(limitInWorkingHours(15, 'calendar_days')).toBe(88);
+    expect(limitInWorkingHours(15, 'calendar-days')).toBe(88);
     expect(limitInWorkingHours(1, 'months')).toBe(20 * 8);
+  });
+
+  it('gives the legal clock its limit, a cut-off as a same-day limit', () => {
+    expect(legalClockLimit({ amount: 5, unit: 'working-days', sameDayCutoff: null })).toEqual({ unit: 'working-days', amount: 5 });
+    expect(legalClockLimit({ amount: 1, unit: 'working-days', sameDayCutoff: '15:00' })).toEqual({ unit: 'same-day', cutoff: '15:00' });
+    expect(legalClockLimit({ amount: 2, unit: 'months', sameDayCutoff: null })).toBeNull();
   });
 });
 
@@ -76,7 +82,7 @@ describe('workflow budget rule', () => {
 
   it('explains a calendar-day limit in working hours', () => {
     const result = checkWorkflowBudget(buildWorkflow([8, 72, 8, 8, 8]), [
-      buildProcessingTime({ amount: 15, unit: 'calendar_days' }),
+      buildProcessingTime({ amount: 15, unit: 'calendar-days' }),
     ]);
     expect(!result.ok && result.error.message).toContain('16 working hours more than the legal time limit of 15 calendar days (88 working hours)');
   });

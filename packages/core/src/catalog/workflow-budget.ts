@@ -58,7 +58,7 @@ export function evaluateWorkflowBudget(
 
 function limitText(budget: WorkflowBudget, language: 'vi' | 'en'): string {
   const stated = describeTimeLimit(budget.limit, language);
-  return budget.limit.unit === 'working_hours' ? stated : `${stated} (${describeHours(budget.limitHours, language)})`;
+  return budget.limit.unit === 'working-hours' ? stated : `${stated} (${describeHours(budget.limitHours, language)})`;
 }
 
 export function budgetExcessMessages(name: string, budget: WorkflowBudget): { en: string; vi: string } {
