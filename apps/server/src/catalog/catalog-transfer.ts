@@ -148,3 +148,21 @@ export async function exportCatalog(
     count: versions.length,
   };
 }
+
+/** The import summary as the CLI prints it. */
+export function formatImportSummary(fileName: string, format: CatalogFileFormat, summary: ImportSummary): string {
+  const list = (codes: readonly string[]) => (codes.length ? `  ${codes.slice(0, 12).join(', ')}${codes.length > 12 ? ', …' : ''}` : '');
+  const rejectedCodes = new Set(summary.rejected.map((r) => r.code ?? '(file)'));
+  const lines = [
+    `Catalogue import from ${fileName} (${format === 'xlsx' ? 'Excel template' : 'national JSON'}):`,
+    `  created:   ${String(summary.created.length).padStart(4)}${list(summary.created)}`,
+    `  updated:   ${String(summary.updated.length).padStart(4)}${list(summary.updated)}`,
+    `  unchanged: ${String(summary.unchanged.length).padStart(4)}`,
+    `  rejected:  ${String(rejectedCodes.size).padStart(4)}${summary.rejected.length ? ' (nothing of these was imported)' : ''}`,
+    ...summary.rejected.map((r) => {
+      const where = [r.sheet, r.row === null ? null : `row ${r.row}`].filter(Boolean).join(' ');
+      return `    ${r.code ?? '(file)'}${where ? ` [${where}]` : ''} ${r.field}: ${r.message}`;
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,16 +1,12 @@
-import type { ParseArgsConfig } from 'node:util';
 import { verifyAuditChain } from '@motcua/db/audit';
 import { configOrExit, migrate, openConfiguredDatabase } from '../runtime';
 import { seedDemo } from '../seed/seed-demo';
+import { catalogCommands } from './catalog-commands';
+import type { Command } from './command';
 import { progressBar } from './progress';
 import { userCommands } from './user-commands';
 
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
-  readonly options?: ParseArgsConfig['options'];
-  run(options: Record<string, string | boolean | undefined>): Promise<number>;
-}
+export type { Command } from './command';
 
 async function withDatabase<T>(fn: (deps: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
   const deps = await open();
@@ -78,4 +74,5 @@ export const commands: Command[] = [
       }),
   },
   ...userCommands(withDatabase),
+  ...catalogCommands,
 ];

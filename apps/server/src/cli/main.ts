@@ -10,14 +10,19 @@ const command = name ? commands.find((c) => c.name === name || c.name === `${nam
 
 if (!command) {
   process.stdout.write(`MotCua admin CLI\n\nUsage: npm run motcua -- <command> [options]\n\nCommands:\n`);
-  for (const c of commands) process.stdout.write(`  ${c.name.padEnd(18)} ${c.summary}\n`);
+  for (const c of commands) process.stdout.write(`  ${`${c.name} ${c.positionals ?? ''}`.trim().padEnd(18)} ${c.summary}\n`);
   process.exit(name && name !== 'help' && name !== '--help' ? 1 : 0);
 }
 
 const args = command.name.includes(' ') ? rest.slice(1) : rest;
 try {
-  const { values } = parseArgs({ args, options: command.options ?? {}, strict: true, allowPositionals: false });
-  const code = await command.run(values as Record<string, string | boolean | undefined>);
+  const { values, positionals } = parseArgs({
+    args,
+    options: command.options ?? {},
+    strict: true,
+    allowPositionals: Boolean(command.positionals),
+  });
+  const code = await command.run(values as Record<string, string | boolean | undefined>, positionals);
   process.exit(code);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
