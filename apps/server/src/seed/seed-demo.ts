@@ -7,6 +7,7 @@ import { withUnitOfWork, type Database } from '@motcua/db';
 import { seedOrganization } from '@motcua/db/organization';
 import { seedDemoAccounts } from '../identity/identity.seed';
 import type { AppConfig } from '../config';
+import { seedCatalog } from './catalog-seed';
 
 export interface SeedDeps {
   readonly db: Database;
@@ -36,8 +37,16 @@ export const identitySeedStep: SeedStep = {
   run: (deps) => seedDemoAccounts(deps),
 };
 
+/** The reference procedures of Huế, after the organisation (department procedures name its agencies). */
+export const catalogSeedStep: SeedStep = {
+  name: 'catalogue (thủ tục hành chính tham chiếu)',
+  run: async ({ db, clock, config }) => {
+    await seedCatalog(db, clock.now(), { hoursPerWorkingDay: config.catalog.hoursPerWorkingDay });
+  },
+};
+
 /** In dependency order. */
-export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep];
+export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM agency');
