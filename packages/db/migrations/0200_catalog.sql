@@ -2,9 +2,11 @@
 -- case id for ever), drafts under review, inter-agency groups.
 --
 -- A version's content (cases, time limits, fees, required documents, internal workflows, legal basis …) is one
--- jsonb snapshot written once; the columns beside it are copies of what listing and search filter on. Search runs
--- on `name_search`, the name normalised by the application (diacritics removed, đ → d, kí/ký made equal), through
--- a trigram index — the same text on PGlite and PostgreSQL whatever their unaccent rules or locale.
+-- jsonb snapshot written once; the columns beside it are copies of what listing shows and search filters on, so a
+-- listing never reads the snapshot. Search runs on `name_search`, the name normalised by the application
+-- (diacritics removed, đ → d, kí/ký made equal): its words in a full-text index ('simple' configuration: no
+-- stemming, no stop words), and every word once in `procedure_search_word`, against which a query's misspelt words
+-- are corrected. Same text, same results on PGlite and PostgreSQL, whatever their unaccent rules or locale.
 
 CREATE TABLE procedure_field (
   code text PRIMARY KEY CHECK (code ~ '^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$'),
@@ -36,18 +38,29 @@ CREATE TABLE procedure_version (
   name text NOT NULL,
   name_search text NOT NULL,
   field_code text NOT NULL REFERENCES procedure_field (code),
+  field_name text NOT NULL,
   levels text[] NOT NULL,
   online_level text CHECK (online_level IN ('full', 'partial', 'none')),
+  competent_agency_name text NOT NULL,
+  -- [{amount, unit, channels}] of every case, for the listing
+  time_summary jsonb NOT NULL,
+  is_verified boolean NOT NULL,
   agency_ids uuid[] NOT NULL DEFAULT '{}',
   agency_rules text[] NOT NULL DEFAULT '{}',
   UNIQUE (procedure_id, version_no),
   -- a version replaced on the day it took effect has an empty period: effective_to = effective_from - 1
   CHECK (effective_to IS NULL OR effective_to >= effective_from - 1)
 );
-CREATE INDEX procedure_version_name_search_idx ON procedure_version USING gin (name_search gin_trgm_ops);
+CREATE INDEX procedure_version_words_idx ON procedure_version USING gin (to_tsvector('simple', name_search));
 CREATE INDEX procedure_version_procedure_idx ON procedure_version (procedure_id, version_no DESC);
 CREATE INDEX procedure_version_code_idx ON procedure_version (code, version_no DESC);
 CREATE INDEX procedure_version_field_idx ON procedure_version (field_code);
+
+-- Every word of every published name, for correcting misspelt query words (looked up by first letter and length).
+CREATE TABLE procedure_search_word (
+  word text PRIMARY KEY CHECK (word ~ '^[a-z0-9]+$')
+);
+CREATE INDEX procedure_search_word_shape_idx ON procedure_search_word (left(word, 1), length(word));
 
 -- Versions are immutable: the only change ever allowed is closing the validity period once.
 CREATE FUNCTION procedure_version_immutable() RETURNS trigger

@@ -72,10 +72,16 @@ export function createCatalogStore(tx: Queryable): CatalogStore {
         ]);
       }
       const keys = agencyKeys(content);
+      const nameSearch = normalizeForSearch(content.name);
+      const times = content.cases.flatMap((c) =>
+        c.processingTimes.map((t) => ({ amount: t.amount, unit: t.unit, channels: t.channels })),
+      );
       const rows = await tx.query<VersionRow>(
         `INSERT INTO procedure_version AS v (procedure_id, version_no, content, effective_from, published_at, published_by,
-            change_note, code, name, name_search, field_code, levels, online_level, agency_ids, agency_rules)
-         SELECT p.id, $2, $3::jsonb, $4, $5, $6, $7, p.code, $8, $9, $10, $11::text[], $12, $13::uuid[], $14::text[]
+            change_note, code, name, name_search, field_code, field_name, levels, online_level, competent_agency_name,
+            time_summary, is_verified, agency_ids, agency_rules)
+         SELECT p.id, $2, $3::jsonb, $4, $5, $6, $7, p.code, $8, $9, $10, $11, $12::text[], $13, $14, $15::jsonb, $16,
+                $17::uuid[], $18::text[]
            FROM procedure p WHERE p.code = $1
          RETURNING ${VERSION_COLUMNS}`,
         [
@@ -87,13 +93,21 @@ export function createCatalogStore(tx: Queryable): CatalogStore {
           version.publishedBy,
           version.changeNote,
           content.name,
-          normalizeForSearch(content.name),
+          nameSearch,
           content.field.code,
+          content.field.name,
           content.levels,
           content.onlineLevel,
+          content.competentAgency.name,
+          JSON.stringify(times),
+          content.isVerified,
           keys.ids,
           keys.rules,
         ],
+      );
+      await tx.query(
+        'INSERT INTO procedure_search_word (word) SELECT DISTINCT unnest($1::text[]) ON CONFLICT (word) DO NOTHING',
+        [nameSearch.split(' ').filter(Boolean)],
       );
       return toVersion(rows[0]!);
     },

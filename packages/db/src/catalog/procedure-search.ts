@@ -1,11 +1,13 @@
 /**
  * Listing and search of the procedures in effect on a date. The query is normalised like the stored `name_search`
- * (core search-text.ts), then matched three ways, all served by the trigram index:
- *   - the phrase as typed (ranked highest), the words in order with gaps, and
- *   - word similarity above pg_trgm's threshold (0.6 by default) for typos ("dang ki khai sihn");
- * and by code prefix when the query looks like a procedure code ("1.0011"). Ties go to the closer, shorter name.
+ * (core search-text.ts) and split into words; every word must match a word of the name (the last one as a prefix,
+ * for typing as you go), through the full-text index on `name_search`. A word that matches no word of any name is
+ * corrected against the vocabulary (`procedure_search_word`): the words within one typo (two for words of seven
+ * letters or more) that start with the same letter. Ranking: the query phrase as typed, then its words in order,
+ * then the shorter name; a query that looks like a procedure code ("1.0011") matches codes by prefix.
  */
 import {
+  editDistance,
   highlightMatches,
   searchTokens,
   type HighlightSegment,
@@ -69,11 +71,46 @@ interface Row {
 
 const CODE_QUERY = /^\d[\d.]*$/;
 
+const tolerance = (token: string) => (token.length >= 7 ? 2 : token.length >= 4 ? 1 : 0);
+
+/**
+ * For each query word, the tsquery alternatives: itself (or itself as a prefix), else its corrections. null when a
+ * word matches nothing at all (then nothing can match every word).
+ */
+export async function queryAlternatives(db: Queryable, tokens: readonly string[]): Promise<string[][] | null> {
+  const firsts = [...new Set(tokens.map((t) => t[0]!))];
+  const rows = await db.query<{ word: string }>('SELECT word FROM procedure_search_word WHERE left(word, 1) = ANY($1::text[])', [firsts]);
+  const words = rows.map((r) => r.word);
+  const result: string[][] = [];
+  tokens.forEach((token, i) => {
+    const isLast = i === tokens.length - 1;
+    const exact = words.includes(token);
+    const prefixed = words.some((w) => w.length > token.length && w.startsWith(token));
+    if (exact || prefixed) {
+      result.push([isLast || !exact ? `${token}:*` : token]);
+      return;
+    }
+    const max = tolerance(token);
+    const corrections = words
+      .filter((w) => Math.abs(w.length - token.length) <= max)
+      .map((w) => ({ w, d: editDistance(token, w, max) }))
+      .filter((c) => c.d <= max)
+      .sort((a, b) => a.d - b.d || a.w.localeCompare(b.w))
+      .slice(0, 5)
+      .map((c) => c.w);
+    result.push(corrections);
+  });
+  return result.every((alternatives) => alternatives.length > 0) ? result : null;
+}
+
 export async function searchProcedures(db: Queryable, query: ProcedureSearchQuery): Promise<ProcedurePage> {
   const raw = query.q?.trim() ?? '';
   const tokens = searchTokens(raw);
-  const hasQuery = tokens.length > 0 || CODE_QUERY.test(raw);
-  const phrase = tokens.join(' ');
+  const isCode = CODE_QUERY.test(raw);
+  const hasQuery = tokens.length > 0 || isCode;
+  const alternatives = tokens.length > 0 ? await queryAlternatives(db, tokens) : [];
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (hasQuery && !alternatives && !isCode) return empty;
   const params: unknown[] = [query.onDate];
   const p = (value: unknown) => {
     params.push(value);
@@ -88,37 +125,37 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
       `(v.agency_ids @> ARRAY[${p(query.agency.id)}]::uuid[] OR v.agency_rules @> ARRAY[${p(`${query.agency.kind}:${query.agency.level}`)}]::text[])`,
     );
   }
-  let whereParams = params.length;
   let rank = 'NULL::float8';
   let order = 'v.field_code, v.name_search, v.code';
   if (hasQuery) {
-    const isCode = CODE_QUERY.test(raw);
-    const codePrefix = isCode ? p(`${raw}%`) : '';
-    const q = phrase ? p(phrase) : '';
-    const orderedLike = phrase ? p(`%${tokens.join('%')}%`) : '';
     const matches: string[] = [];
-    if (isCode) matches.push(`v.code LIKE ${codePrefix}`);
-    if (phrase) matches.push(`v.name_search LIKE ${orderedLike}`, `${q} <% v.name_search`);
-    where.push(`(${matches.join(' OR ')})`);
-    whereParams = params.length;
-    const terms = isCode ? [`CASE WHEN v.code LIKE ${codePrefix} THEN 4 ELSE 0 END`] : [];
-    if (phrase) {
+    const terms: string[] = [];
+    if (isCode) {
+      const codePrefix = p(`${raw}%`);
+      matches.push(`v.code LIKE ${codePrefix}`);
+      terms.push(`CASE WHEN v.code LIKE ${codePrefix} THEN 4 ELSE 0 END`);
+    }
+    if (alternatives) {
+      const tsquery = alternatives.map((a) => `(${a.join(' | ')})`).join(' & ');
+      matches.push(`to_tsvector('simple', v.name_search) @@ to_tsquery('simple', ${p(tsquery)})`);
+      // the phrase as typed and as corrected (each word's closest correction) rank alike
+      const corrected = alternatives.map((a, i) => (a[0]!.endsWith(':*') ? tokens[i]! : a[0]!));
+      const like = (words: readonly string[], joiner: string) => `v.name_search LIKE ${p(`%${words.join(joiner)}%`)}`;
       terms.push(
-        `CASE WHEN v.name_search LIKE ${p(`%${phrase}%`)} THEN 2 ELSE 0 END`,
-        `CASE WHEN v.name_search LIKE ${orderedLike} THEN 1 ELSE 0 END`,
-        `word_similarity(${q}, v.name_search)`,
+        `CASE WHEN ${like(tokens, ' ')} OR ${like(corrected, ' ')} THEN 2 ELSE 0 END`,
+        `CASE WHEN ${like(tokens, '%')} OR ${like(corrected, '%')} THEN 1 ELSE 0 END`,
       );
     }
+    where.push(`(${matches.join(' OR ')})`);
     rank = `(${terms.join(' + ')})::float8`;
-    order = phrase ? `rank DESC, similarity(${q}, v.name_search) DESC, v.name_search, v.code` : 'rank DESC, v.code';
+    order = 'rank DESC, length(v.name_search), v.name_search, v.code';
   }
+  const whereParams = params.length;
   const limit = p(query.pageSize);
   const offset = p((query.page - 1) * query.pageSize);
   const rows = await db.query<Row>(
-    `SELECT v.id, v.code, v.name, v.version_no, v.field_code, v.content->'field'->>'name' AS field_name, v.levels,
-            v.online_level, v.content->'competentAgency'->>'name' AS agency_name,
-            jsonb_path_query_array(v.content, '$.cases[*].processingTimes[*]') AS times,
-            coalesce((v.content->>'isVerified')::boolean, false) AS is_verified,
+    `SELECT v.id, v.code, v.name, v.version_no, v.field_code, v.field_name, v.levels, v.online_level,
+            v.competent_agency_name AS agency_name, v.time_summary AS times, v.is_verified,
             ${rank} AS rank, count(*) OVER ()::int8 AS total
        FROM procedure_version v
       WHERE ${where.join(' AND ')}
@@ -137,16 +174,15 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
       levels: r.levels,
       onlineLevel: r.online_level,
       competentAgencyName: r.agency_name,
-      processingTimes: (r.times ?? []).map((t) => ({ amount: t.amount, unit: t.unit, channels: t.channels })),
+      processingTimes: r.times ?? [],
       isVerified: r.is_verified,
-      rank: r.rank === null ? null : Math.round(r.rank * 1000) / 1000,
+      rank: r.rank,
     })),
     total: rows[0]?.total ?? (query.page > 1 ? await countOnly(db, where, params.slice(0, whereParams)) : 0),
     page: query.page,
     pageSize: query.pageSize,
   };
 }
-
 /** The total when the page asked for lies beyond the last match (the window count then has no row to ride on). */
 async function countOnly(db: Queryable, where: string[], params: unknown[]): Promise<number> {
   const rows = await db.query<{ n: number }>(
