@@ -126,7 +126,7 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
     );
   }
   let rank = 'NULL::float8';
-  let order = 'v.field_code, v.name_search, v.code';
+  let order = 'field_code, name_search, code';
   if (hasQuery) {
     const matches: string[] = [];
     const terms: string[] = [];
@@ -148,19 +148,26 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
     }
     where.push(`(${matches.join(' OR ')})`);
     rank = `(${terms.join(' + ')})::float8`;
-    order = 'rank DESC, length(v.name_search), v.name_search, v.code';
+    order = 'rank DESC, length(name_search), name_search, code';
   }
   const whereParams = params.length;
   const limit = p(query.pageSize);
   const offset = p((query.page - 1) * query.pageSize);
+  // Two steps: order and cut the page on narrow rows, then read the display columns of that page only.
   const rows = await db.query<Row>(
-    `SELECT v.id, v.code, v.name, v.version_no, v.field_code, v.field_name, v.levels, v.online_level,
-            v.competent_agency_name AS agency_name, v.time_summary AS times, v.is_verified,
-            ${rank} AS rank, count(*) OVER ()::int8 AS total
-       FROM procedure_version v
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${order}
-      LIMIT ${limit} OFFSET ${offset}`,
+    `WITH matched AS (
+       SELECT v.id, v.field_code, v.name_search, v.code, ${rank} AS rank
+         FROM procedure_version v
+        WHERE ${where.join(' AND ')}),
+     page AS (
+       SELECT id, rank, count(*) OVER ()::int8 AS total, row_number() OVER (ORDER BY ${order}) AS position
+         FROM matched
+        ORDER BY ${order}
+        LIMIT ${limit} OFFSET ${offset})
+     SELECT v.id, v.code, v.name, v.version_no, v.field_code, v.field_name, v.levels, v.online_level,
+            v.competent_agency_name AS agency_name, v.time_summary AS times, v.is_verified, page.rank, page.total
+       FROM page JOIN procedure_version v ON v.id = page.id
+      ORDER BY page.position`,
     params,
   );
   return {
