@@ -1,6 +1,7 @@
 /** Catalogue administration API (system administrators): drafts, cases, workflows, review, publication, history. */
 import { z } from 'zod';
 import { contentInput, contentOutput, procedureTimeUnitValues } from './catalog-content';
+import { instant } from './catalog';
 
 const PROCEDURE_CODE = /^[0-9A-Z][0-9A-Z.-]{2,39}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -55,8 +56,8 @@ export const draftResponse = z.object({
   reviewNote: z.string().nullable(),
   publishedVersionId: z.string().nullable(),
   createdBy: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: instant,
+  updatedAt: instant,
   content: contentOutput.content,
   /** Each workflow's budget total against its case's legal limit, for the step editor. */
   budgets: z.array(workflowBudgetResponse),
@@ -70,7 +71,7 @@ export const draftListResponse = z.object({
       name: z.string(),
       status: z.enum(draftStatusValues),
       rowVersion: z.number().int(),
-      updatedAt: z.date(),
+      updatedAt: instant,
       reviewNote: z.string().nullable(),
     }),
   ),
@@ -105,7 +106,7 @@ export const procedureHistoryResponse = z.object({
       name: z.string(),
       effectiveFrom: z.string(),
       effectiveTo: z.string().nullable(),
-      publishedAt: z.date(),
+      publishedAt: instant,
       publishedBy: z.string().nullable(),
       changeNote: z.string().nullable(),
     }),
@@ -113,7 +114,7 @@ export const procedureHistoryResponse = z.object({
   audit: z.array(
     z.object({
       seq: z.number().int(),
-      occurredAt: z.date(),
+      occurredAt: instant,
       action: z.string(),
       actorKind: z.string(),
       actorId: z.string().nullable(),

@@ -13,6 +13,9 @@ export * from './catalog-content';
 
 const PROCEDURE_CODE = /^[0-9A-Z][0-9A-Z.-]{2,39}$/;
 
+/** An instant as ISO 8601 text (UTC). */
+export const instant = z.string().describe('ISO 8601 instant, UTC');
+
 export const procedureCodeParams = z.strictObject({
   code: z.string().regex(PROCEDURE_CODE, 'mã thủ tục, ví dụ 1.001193 | a procedure code such as 1.001193'),
 });
@@ -95,7 +98,7 @@ export const interAgencyGroupResponse = z.object({
   ),
   legalBasis: z.string().nullable(),
   rowVersion: z.number().int(),
-  updatedAt: z.date(),
+  updatedAt: instant,
 });
 
 export const procedureDetailResponse = z.object({
@@ -104,7 +107,7 @@ export const procedureDetailResponse = z.object({
   versionNo: z.number().int(),
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
-  publishedAt: z.date(),
+  publishedAt: instant,
   /** Channels offered (union of the cases' time-limit channels). */
   channels: z.array(z.enum(channelValues)),
   content: publicContent,
@@ -123,7 +126,7 @@ export const procedureVersionsResponse = z.object({
       name: z.string(),
       effectiveFrom: z.string(),
       effectiveTo: z.string().nullable(),
-      publishedAt: z.date(),
+      publishedAt: instant,
       changeNote: z.string().nullable(),
       publicationDecision: z.object({ number: z.string(), date: z.string().nullable() }).nullable(),
     }),

@@ -94,7 +94,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
     async (request) => {
       const statuses = (request.query.status ?? 'editing,in_review').split(',') as ('editing' | 'in_review')[];
       const drafts = await listDrafts(deps.db, { statuses, code: request.query.code ?? null });
-      return {
+      return mutable({
         items: drafts.map((d) => ({
           id: d.id,
           code: d.code,
@@ -104,7 +104,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
           updatedAt: d.updatedAt,
           reviewNote: d.reviewNote,
         })),
-      };
+      });
     },
   );
 
@@ -255,11 +255,11 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
       const versions = await listVersions(deps.db, code);
       if (versions.length === 0) throw new DomainErrorException(catalogErrors.procedureNotFound(code));
       const audit = await listAuditEventsForTarget(deps.db, 'procedure', code);
-      return {
+      return mutable({
         code,
         versions: versions.map(({ publicationDecision: _d, ...v }) => v),
         audit: audit.map((a) => ({ seq: a.seq, occurredAt: a.occurredAt, action: a.action, actorKind: a.actorKind, actorId: a.actorId, summary: a.summary })),
-      };
+      });
     },
   );
 

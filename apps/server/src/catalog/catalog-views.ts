@@ -11,15 +11,27 @@ import {
   type TimeLimitOptions,
 } from '@motcua/core/catalog';
 
-/** Core types use readonly arrays, response schemas infer mutable ones: the same data, typed for the response. */
+/**
+ * Data as the response schemas describe it: instants as ISO 8601 text, arrays mutable (core types use readonly
+ * arrays, zod infers mutable ones).
+ */
 export type Mutable<T> = T extends Date
-  ? T
+  ? string
   : T extends readonly (infer U)[]
     ? Mutable<U>[]
     : T extends object
       ? { -readonly [K in keyof T]: Mutable<T[K]> }
       : T;
-export const mutable = <T>(value: T): Mutable<T> => value as Mutable<T>;
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+export const mutable = <T>(value: T): Mutable<T> => plain(value) as Mutable<T>;
 
 function stepSummaries(workflow: InternalWorkflow) {
   return workflow.steps.map((step) =>

@@ -99,10 +99,10 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promis
     async (request) => {
       const versions = await listVersions(deps.db, request.params.code);
       if (versions.length === 0) throw new DomainErrorException(catalogErrors.procedureNotFound(request.params.code));
-      return {
+      return mutable({
         code: request.params.code,
         versions: versions.map(({ publishedBy: _by, ...v }) => v),
-      };
+      });
     },
   );
 
