@@ -55,6 +55,13 @@ describe('demo catalogue seed (Huế reference procedures)', () => {
     const ward = (await t.app.inject('/api/v1/procedures?agency=000.00.40.H57&pageSize=100')).json();
     expect(ward.items.map((i: { code: string }) => i.code)).toContain('1.001193');
     expect(ward.items.map((i: { code: string }) => i.code)).not.toContain('1.013236');
+    // a desk lists what its service centre receives (the printed listing at the counter)
+    const desk = (await t.app.inject('/api/v1/procedures?agency=001.01.40.H57&pageSize=100')).json();
+    const deskCodes = desk.items.map((i: { code: string }) => i.code);
+    expect(deskCodes).toEqual(expect.arrayContaining(['1.001193', '1.004222']));
+    expect(deskCodes).not.toContain('1.013236');
+    const cityDesk = (await t.app.inject('/api/v1/procedures?agency=000.01.30.H57&pageSize=100')).json();
+    expect(cityDesk.items.map((i: { code: string }) => i.code)).toContain('1.013236');
   });
 
   it('lets a citizen find "Thủ tục đăng ký khai sinh" by typing "dang ky khai sinh"', async () => {

@@ -128,14 +128,21 @@ export async function listInterAgencyGroups(db: Queryable, procedureCode?: strin
   return rows.map(toGroup);
 }
 
-/** An agency named by id or by code, as the listing's agency filter needs it. */
+/**
+ * An agency named by id or by code, as the listing's agency filter needs it. A desk stands for the service centre
+ * it belongs to: it receives that centre's procedures (the printed listing of a desk, niêm yết).
+ */
 export async function findAgencyForFilter(
   db: Queryable,
   idOrCode: string,
 ): Promise<{ id: string; kind: string; level: string } | null> {
-  const rows = UUID_PATTERN.test(idOrCode)
-    ? await db.query<{ id: string; kind: string; level: string }>('SELECT id, kind, level FROM agency WHERE id = $1', [idOrCode])
-    : await db.query<{ id: string; kind: string; level: string }>('SELECT id, kind, level FROM agency WHERE code = $1', [idOrCode]);
+  const column = UUID_PATTERN.test(idOrCode) ? 'a.id' : 'a.code';
+  const rows = await db.query<{ id: string; kind: string; level: string }>(
+    `SELECT coalesce(p.id, a.id) AS id, coalesce(p.kind, a.kind) AS kind, coalesce(p.level, a.level) AS level
+       FROM agency a LEFT JOIN agency p ON a.kind = 'desk' AND p.id = a.parent_id
+      WHERE ${column} = $1`,
+    [idOrCode],
+  );
   return rows[0] ?? null;
 }
 
