@@ -7,6 +7,7 @@ import type auth from './vi/auth.json';
 import type office from './vi/office.json';
 import type dashboard from './vi/dashboard.json';
 import type calendar from './vi/calendar.json';
+import type catalog from './vi/catalog.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -19,6 +20,7 @@ declare module 'i18next' {
       office: typeof office;
       dashboard: typeof dashboard;
       calendar: typeof calendar;
+      catalog: typeof catalog;
     };
   }
 }
