@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateProcedureContent } from '@motcua/core/catalog';
 import { listDrafts, listVersions } from '@motcua/db/catalog';
+import { catalogProcedureCaseReader } from '../src/catalog/procedure-case-reader';
 import { seedCatalog, type CatalogSeedReport } from '../src/seed/catalog-seed';
 import { createTestApp, type TestApp } from '../../../test-support/app';
 import { seedTestOrganization } from '../../../test-support/identity';
@@ -74,5 +75,49 @@ describe('demo catalogue seed (Huế reference procedures)', () => {
     expect(again.published).toEqual([]);
     expect(again.unchanged.length).toBe(first.published.length + first.drafts.length);
     expect(await listVersions(t.db, '1.001193')).toHaveLength(1);
+  });
+});
+
+describe('the dossier engine’s reader of procedure cases', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedTestOrganization(t.db);
+    await seedCatalog(t.db, t.clock.now());
+  });
+  afterAll(() => t.close());
+
+  const idOf = async (code: string) => (await t.db.query<{ id: string }>('SELECT id FROM agency WHERE code = $1', [code]))[0]!.id;
+
+  it('resolves a commune procedure received at a ward desk to that ward’s people’s committee', async () => {
+    const [v] = await listVersions(t.db, '1.001193');
+    const snapshot = await catalogProcedureCaseReader(t.db).findCase(v!.id, 'mac-dinh', await idOf('001.01.40.H57'));
+    expect(snapshot).toMatchObject({
+      procedureCode: '1.001193',
+      caseCode: 'mac-dinh',
+      competentAgencyId: await idOf('000.00.40.H57'),
+      sameDayCutoff: '15:00',
+      allowsPostalSubmission: true,
+    });
+    expect(snapshot!.receivingAgencyIds).toContain(await idOf('000.01.40.H57'));
+    expect(snapshot!.timeLimits).toEqual(expect.arrayContaining([{ channel: 'counter', amount: 1, unit: 'working-days' }]));
+    expect(snapshot!.workflow.map((s) => [s.order, s.role])).toEqual([
+      [1, 'reception_officer'],
+      [2, 'specialist'],
+      [3, 'department_head'],
+      [4, 'agency_leader'],
+      [5, 'reception_officer'],
+    ]);
+    expect(snapshot!.workflow[0]!.agencyId).toBe(await idOf('001.01.40.H57'));
+    expect(snapshot!.interAgency?.legs.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a department procedure with its agency, and answers null for an unknown case or version', async () => {
+    const [v] = await listVersions(t.db, '1.013236');
+    const reader = catalogProcedureCaseReader(t.db);
+    const snapshot = await reader.findCase(v!.id, 'mac-dinh', await idOf('000.01.30.H57'));
+    expect(snapshot?.competentAgencyId).toBe(await idOf('000.00.02.H57'));
+    expect(await reader.findCase(v!.id, 'khong-co', await idOf('000.01.30.H57'))).toBeNull();
+    expect(await reader.findCase('00000000-0000-4000-8000-000000000000', 'mac-dinh', await idOf('000.01.30.H57'))).toBeNull();
   });
 });
