@@ -21,3 +21,4 @@ export * from './builders';
 export * from './national-format';
 export * from './excel-template';
 export * from './excel-mapping';
+export * from './national-merge';

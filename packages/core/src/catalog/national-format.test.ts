@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCase, buildProcedureContent, buildProcessingTime } from './builders';
 import { sameContent } from './canonical';
 import { diffContent } from './version-diff';
-import { mergeNational, readNationalJson, toNationalJson, unitFromLabel } from './national-format';
+import { readNationalJson, toNationalJson, unitFromLabel } from './national-format';
+import { mergeNational } from './national-merge';
 
 const landRecord = {
   MATTHC: '1.012786',
