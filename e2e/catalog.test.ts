@@ -45,8 +45,8 @@ describe.each(viewportNames)('citizen on a %s', (viewport) => {
 
     await page.locator('.procedure-item').first().getByRole('link').click();
     await expect.poll(() => heading(page)).toBe('Thủ tục đăng ký khai sinh');
-    await page.getByRole('heading', { name: 'Ngày hẹn trả dự kiến' }).waitFor();
-    await page.locator('.procedure-page__due-time').waitFor();
+    await page.getByRole('heading', { name: 'Thời hạn giải quyết dự kiến' }).waitFor();
+    await page.getByText(/Nếu nộp hồ sơ hợp lệ bây giờ, ngày hẹn trả kết quả dự kiến là/).waitFor();
     expect(await page.getByRole('heading', { name: 'Thành phần hồ sơ' }).count()).toBe(1);
     expect(await page.getByText('Trực tiếp tại Bộ phận Một cửa').first().isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Thủ tục liên thông' }).count()).toBe(1);

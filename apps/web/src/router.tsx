@@ -33,7 +33,7 @@ export const routes: RouteObject[] = [
           { path: 'register', lazy: lazyPage(() => import('./portal/register-page'), 'auth') },
           { path: 'procedures', lazy: lazyPage(() => import('./portal/procedures-page'), 'catalog') },
           { path: 'procedures/print', lazy: lazyPage(() => import('./portal/procedures-print-page'), 'catalog') },
-          { path: 'procedures/:code', lazy: lazyPage(() => import('./portal/procedure-page'), 'catalog') },
+          { path: 'procedures/:code', lazy: lazyPage(() => import('./portal/procedure-page'), 'catalog', 'calendar') },
           { path: '*', element: <NotFoundPage home="/" /> },
         ],
       },

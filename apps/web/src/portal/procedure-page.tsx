@@ -1,15 +1,14 @@
 /**
  * One procedure as in effect today (/procedures/:code): how and where to submit, the time limit with the due date
- * a dossier received now would get (the legal clock), fees, required documents with their forms, results, legal
+ * a dossier received now would get (the legal clock's estimate component), fees, required documents with their forms, results, legal
  * basis, the internal workflow and any inter-agency group. What was inferred rather than verified says so.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { dueTimeResponse } from '@motcua/contracts/calendar';
 import { procedureDetailResponse } from '@motcua/contracts/catalog';
 import { api, isApiError, useErrorText, type Infer } from '../api';
+import { DueTimeEstimate } from '../calendar/due-time-estimate';
 import { useCatalogText } from '../catalog/catalog-text';
 import '../catalog/catalog.css';
 import { usePageTitle } from '../shell/page-title';
@@ -19,44 +18,22 @@ type Detail = Infer<typeof procedureDetailResponse>;
 type Case = Detail['content']['cases'][number];
 type Time = Case['processingTimes'][number];
 
+/** The legal clock's estimate for a dossier received now (the calendar module's component), with the cut-off rule. */
 function DueEstimate({ time }: { time: Time }) {
   const { t } = useTranslation('catalog');
-  const text = useCatalogText();
-  const [receivedAt] = useState(() => new Date().toISOString());
-  const supported = time.unit !== 'months';
-  const due = useQuery({
-    queryKey: ['due-time', receivedAt, time.amount, time.unit],
-    queryFn: () =>
-      api.get(
-        `/calendar/due-time?${new URLSearchParams({ receivedAt, amount: String(time.amount), unit: time.unit })}`,
-        dueTimeResponse,
-      ),
-    enabled: supported,
-    staleTime: 60_000,
-  });
-  return (
-    <section className="procedure-page__due" aria-labelledby="due-title">
-      <h2 id="due-title">{t('detail.dueTitle')}</h2>
-      {!supported ? (
+  if (time.unit === 'months') {
+    return (
+      <section className="procedure-page__due" aria-labelledby="due-title">
+        <h2 id="due-title">{t('detail.dueTitle')}</h2>
         <p>{t('detail.dueMonths')}</p>
-      ) : due.data ? (
-        <>
-          <p>
-            {t('detail.dueBody')} <span className="procedure-page__due-time">{text.instant(due.data.dueAt)}</span> ({text.time(time)})
-          </p>
-          {time.sameDayCutoff && <p>{t('detail.cutoff', { time: time.sameDayCutoff })}</p>}
-          <ul>
-            {due.data.explanation.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </>
-      ) : due.isError ? (
-        <p>{t('detail.dueUnavailable')}</p>
-      ) : (
-        <Spinner />
-      )}
-    </section>
+      </section>
+    );
+  }
+  return (
+    <div className="procedure-page__due">
+      <DueTimeEstimate amount={time.amount} unit={time.unit} />
+      {time.sameDayCutoff && <p>{t('detail.cutoff', { time: time.sameDayCutoff })}</p>}
+    </div>
   );
 }
 
