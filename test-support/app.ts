@@ -1,4 +1,7 @@
 /** An app on a fresh test database, for api tests through app.inject (no socket). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fixedClock, type Clock } from '@motcua/core';
 import { buildApp } from '../apps/server/src/app';
@@ -13,9 +16,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A fresh temporary directory for a test app's content store (removed by `removeTestStorage`). */
+export function testStorageDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'motcua-test-files-'));
+}
+
+export function removeTestStorage(config: AppConfig): void {
+  if (path.basename(config.storage.dir).startsWith('motcua-test-files-')) rmSync(config.storage.dir, { recursive: true, force: true });
+}
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const result = loadConfig({
     MOTCUA_LOG_LEVEL: 'silent',
+    // Never the checkout's ./data/files: each test app stores its files in a directory of its own.
+    MOTCUA_STORAGE_DIR: overrides.MOTCUA_STORAGE_DIR ?? testStorageDir(),
     MOTCUA_WEB_DIST: '/nonexistent',
     // Every test signs in from 127.0.0.1: keep the per-address rate limit of the sign-in routes out of the way
     // (apps/server/test/auth.test.ts tests the limit itself with a low value).
@@ -42,6 +56,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await db.dispose();
+      removeTestStorage(config);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '@motcua/core';
 import { buildApp } from '../../apps/server/src/app';
 import type { AppConfig } from '../../apps/server/src/config';
-import { testConfig } from '../../test-support/app';
+import { removeTestStorage, testConfig } from '../../test-support/app';
 import { createTestDatabase, type BackendKind, type TestDatabase } from '../../test-support/databases';
 
 export const webDist = path.resolve(import.meta.dirname, '../../apps/web/dist');
@@ -69,6 +69,7 @@ export async function startServer(
       async close() {
         await app.close();
         await db.dispose();
+        removeTestStorage(config);
       },
     };
   }

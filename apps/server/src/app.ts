@@ -13,7 +13,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from './deps';
+import { completeDeps, type AppDepsInput } from './deps';
 import './identity/guards';
 import { installSessionHook } from './identity/session';
 import { installErrorHandling } from './http/error-handler';
@@ -21,9 +21,10 @@ import { logSerializers, maskLogObject } from './http/logging';
 import { zodValidatorCompiler } from './http/validation';
 import { registerRoutes } from './routes';
 
-export type { AppDeps } from './deps';
+export type { AppDeps, AppDepsInput } from './deps';
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(input: AppDepsInput): Promise<FastifyInstance> {
+  const deps = completeDeps(input);
   const { config } = deps;
   const app = Fastify({
     logger:

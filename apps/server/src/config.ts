@@ -26,6 +26,10 @@ export const configKeys = {
     default: './data',
     description: 'Directory for the embedded database, uploaded files and generated secrets.',
   },
+  MOTCUA_STORAGE_DIR: {
+    default: '',
+    description: 'Directory of the content store (uploaded and generated files, named by their SHA-256). Empty: <MOTCUA_DATA_DIR>/files.',
+  },
   MOTCUA_DB_POOL_SIZE: { default: '10', description: 'PostgreSQL connection pool size.' },
   MOTCUA_MIGRATE_ON_START: {
     default: 'false',
@@ -86,6 +90,7 @@ const schema = z.object({
   MOTCUA_PUBLIC_URL: z.url(),
   DATABASE_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')]),
   MOTCUA_DATA_DIR: z.string().min(1),
+  MOTCUA_STORAGE_DIR: z.string(),
   MOTCUA_DB_POOL_SIZE: int(1, 500),
   MOTCUA_MIGRATE_ON_START: bool,
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -112,6 +117,8 @@ export interface AppConfig {
   server: { port: number; host: string; publicUrl: string; trustProxy: boolean; bodyLimitBytes: number };
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
+  /** The local content store's directory. */
+  storage: { dir: string };
   migrateOnStart: boolean;
   logLevel: z.infer<typeof schema>['MOTCUA_LOG_LEVEL'];
   seedDemo: boolean;
@@ -167,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.MOTCUA_DB_POOL_SIZE }
         : { kind: 'pglite', dataDir: path.join(dataDir, 'pg') },
       dataDir,
+      storage: { dir: c.MOTCUA_STORAGE_DIR ? path.resolve(cwd, c.MOTCUA_STORAGE_DIR) : path.join(dataDir, 'files') },
       migrateOnStart: c.MOTCUA_MIGRATE_ON_START,
       logLevel: c.MOTCUA_LOG_LEVEL,
       seedDemo: c.MOTCUA_SEED_DEMO,

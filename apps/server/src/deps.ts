@@ -1,5 +1,7 @@
 /** What the app factory needs; main.ts builds it from configuration, tests build their own. */
 import type { Clock } from '@motcua/core';
+import type { ContentStore } from '@motcua/core/storage';
+import { localContentStore } from '@motcua/adapters/storage';
 import type { Database } from '@motcua/db';
 import type { AppConfig } from './config';
 
@@ -7,4 +9,14 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly db: Database;
   readonly clock: Clock;
+  /** File bytes (attachments, results, documents) under their SHA-256. */
+  readonly contentStore: ContentStore;
+}
+
+/** The dependencies a caller must give; the adapters it leaves out are built from the configuration. */
+export type AppDepsInput = Omit<AppDeps, 'contentStore'> & Partial<Pick<AppDeps, 'contentStore'>>;
+
+export function completeDeps(input: AppDepsInput): AppDeps {
+  if (input.contentStore) return input as AppDeps;
+  return { ...input, contentStore: localContentStore(input.config.storage.dir) };
 }

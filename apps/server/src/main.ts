@@ -3,6 +3,7 @@
  * demo data on the first embedded start, builds the app and listens. Nothing else reads process.env.
  */
 import { buildApp } from './app';
+import { completeDeps } from './deps';
 import { buildJobHandlers, buildPeriodicTasks } from './jobs/handlers';
 import { createJobRunner } from './jobs/job-runner';
 import { configOrExit, migrate, openConfiguredDatabase, pendingMigrations } from './runtime';
@@ -27,7 +28,7 @@ if (pending.length > 0) {
 const clock = { now: () => new Date() };
 if (config.seedDemo) await seedDemoIfEmpty({ db, clock, config });
 
-const deps = { config, db, clock };
+const deps = completeDeps({ config, db, clock });
 const app = await buildApp(deps);
 const runner = createJobRunner({
   db,

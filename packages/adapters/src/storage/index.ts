@@ -1,0 +1,1 @@
+export { localContentStore, sha256Hex } from './local-content-store';
