@@ -18,6 +18,21 @@ import './identity/guards';
 import { installSessionHook } from './identity/session';
 import { installErrorHandling } from './http/error-handler';
 import { logSerializers, maskLogObject } from './http/logging';
+
+/** An API route as registered (method, path, whether its schemas are declared) — read by the OpenAPI test. */
+export interface RegisteredApiRoute {
+  method: string;
+  url: string;
+  hidden: boolean;
+  hasBody: boolean;
+  hasResponse: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: readonly RegisteredApiRoute[];
+  }
+}
 import { zodValidatorCompiler } from './http/validation';
 import { registerRoutes } from './routes';
 
@@ -102,6 +117,23 @@ export async function buildApp(input: AppDepsInput): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // Every API route, as registered: the OpenAPI test checks each one is documented with its schemas.
+  const apiRoutes: RegisteredApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const schema = (route.schema ?? {}) as { hide?: boolean; body?: unknown; response?: Record<string, unknown> };
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      apiRoutes.push({
+        method,
+        url: route.url,
+        hidden: schema.hide === true,
+        hasBody: schema.body !== undefined,
+        hasResponse: Object.keys(schema.response ?? {}).some((status) => /^(2|3|default)/.test(status)),
+      });
+    }
+  });
   await app.register(async (api) => registerRoutes(api, deps), { prefix: '/api/v1' });
 
   if (hasWebApp) {

@@ -1,6 +1,8 @@
 /** Administration export of the catalogue in effect today: national JSON shape or our Excel template. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from '@motcua/contracts';
 import { exportQuery } from '@motcua/contracts/catalog-admin';
 import type { AppDeps } from '../deps';
 import { exportCatalog } from './catalog-transfer';
@@ -13,6 +15,12 @@ export async function catalogExportRoutes(api: FastifyInstance, deps: AppDeps): 
         tags: ['catalog administration'],
         summary: 'Export the procedures in effect: national JSON (LayThuTuc shape) or the Excel template',
         querystring: exportQuery,
+        response: {
+          200: z.any().describe('The file: application/json (national shape) or an .xlsx workbook'),
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
     async (request, reply) => {
