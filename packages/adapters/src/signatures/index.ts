@@ -1,0 +1,8 @@
+/** PAdES signing and verification of PDFs (pkijs), the local-key transport, certificate helpers. */
+export { createPadesSigner } from './pades-signer';
+export { createPdfSignatureVerifier, isPdf, parsePdfDate, decodePdfString } from './pdf-verifier';
+export { createLocalKeyTransport } from './local-key-transport';
+export { PdfStructureError, preparePdfForSignature, pdfTextString, DEFAULT_SIGNATURE_CAPACITY } from './pdf-incremental';
+export { parseCertificate, summariseCertificate, distinguishedName, chainsToTrustedRoot, certificateDer } from './certificates';
+export { buildCadesSignature, sha256 } from './cms';
+export { createCertificateAuthority, issueSigningCertificate, toPem, type Credential, type SubjectName } from './demo-pki';
