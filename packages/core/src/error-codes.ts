@@ -8,6 +8,7 @@ import { sharedErrorCodes } from './shared/domain-error';
 import { organizationErrorCodes } from './organization/organization.errors';
 import { identityErrorCodes } from './identity/identity.errors';
 import { dossierErrorCodes } from './dossiers/dossier.errors';
+import { monitoringErrorCodes } from './monitoring/monitoring.errors';
 
 export const errorCodes = [
   ...sharedErrorCodes,
@@ -16,5 +17,6 @@ export const errorCodes = [
   ...calendarErrorCodes,
   ...dossierErrorCodes,
   ...catalogErrorCodes,
+  ...monitoringErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

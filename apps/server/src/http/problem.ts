@@ -7,6 +7,7 @@ import type { OrganizationErrorCode } from '@motcua/core/organization';
 import type { IdentityErrorCode } from '@motcua/core/identity';
 import type { CalendarErrorCode } from '@motcua/core/calendar';
 import { dossierProblems } from '../dossiers/dossier.problems';
+import { monitoringProblems } from '../monitoring/monitoring.problems';
 import type { CatalogErrorCode } from '@motcua/core/catalog';
 
 export interface ProblemSpec {
@@ -227,6 +228,7 @@ export const problemTable = {
   ...calendarProblems,
   ...dossierProblems,
   ...catalogProblems,
+  ...monitoringProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 
 export type Language = 'vi' | 'en';

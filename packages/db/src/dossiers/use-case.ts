@@ -9,6 +9,7 @@ import type { DossierPolicy, DossierUseCaseDeps } from '@motcua/core/dossiers';
 import type { Database } from '../kernel/database';
 import { withUnitOfWork, type UnitOfWorkContext } from '../kernel/unit-of-work';
 import { createDossierStore } from './dossier-store';
+import { withMonitoring } from '../monitoring/dossier-hook';
 import type { LegalClockCache } from './legal-clocks';
 import { claimIdempotencyKey, completeIdempotencyKey, type IdempotencyRequest, type StoredResponse } from './idempotency';
 
@@ -59,9 +60,12 @@ export async function runIdempotentDossierUseCase<T, E extends DomainError>(
         }
         if (claim.kind === 'replay') return { ok: true, value: { kind: 'replay', response: claim.response } };
       }
+      const clocks = services.clocks.through(uow.tx);
+      const store = createDossierStore(uow.tx, { actor: context.actor, now: context.now, statusMapping: services.policy.statusMapping });
       const deps: DossierUseCaseDeps = {
-        store: createDossierStore(uow.tx, { actor: context.actor, now: context.now, statusMapping: services.policy.statusMapping }),
-        clocks: services.clocks.through(uow.tx),
+        // The monitoring rollups follow every saved transition in this same transaction.
+        store: withMonitoring(store, uow.tx, clocks, context.now),
+        clocks,
         audit: uow.audit,
         outbox: uow.outbox,
         ids: randomIds,
