@@ -109,7 +109,11 @@ describe('the dossier engine’s reader of procedure cases', () => {
       [5, 'reception_officer'],
     ]);
     expect(snapshot!.workflow[0]!.agencyId).toBe(await idOf('001.01.40.H57'));
-    expect(snapshot!.interAgency?.legs.length).toBeGreaterThanOrEqual(2);
+    // received on its own, a member procedure of the khai sinh – thường trú – BHYT group is no inter-agency chain
+    expect(snapshot!.interAgency).toBeNull();
+    const [chain] = await listVersions(t.db, '2.000986');
+    const chained = await catalogProcedureCaseReader(t.db).findCase(chain!.id, 'mac-dinh', await idOf('001.01.40.H57'));
+    expect(chained!.interAgency?.legs.length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps a department procedure with its agency, and answers null for an unknown case or version', async () => {

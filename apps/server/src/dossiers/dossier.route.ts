@@ -15,6 +15,7 @@ import {
   submitDossierOnline,
   type Dossier,
   type NewDossierRequest,
+  type ProcedureCaseReader,
 } from '@motcua/core/dossiers';
 import {
   alertsResponse,
@@ -123,11 +124,15 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
         return receiveDossierAtDesk(d, { ...input, channel: body.channel ?? 'counter' });
       };
       const idempotency = idempotencyOf(request, actor, body);
+      // The procedure case is read before the transaction: a published version never changes, and the embedded
+      // database has one connection, which the use case's transaction holds.
+      const procedureCase = await services.cases.findCase(body.procedureVersionId, body.caseCode, body.receivingAgencyId);
+      const cases: ProcedureCaseReader = { findCase: async () => procedureCase };
       const answer = await runIdempotentDossierUseCase(
         deps.db,
         contextOf(request, deps.clock),
         services,
-        (d) => run({ ...d, cases: services.cases }),
+        (d) => run({ ...d, cases }),
         // The stored answer is the dossier id: a replay answers that same dossier.
         idempotency ? { ...idempotency, respond: (dossier) => ({ statusCode: 201, body: { id: dossier.id } }) } : null,
       );

@@ -8,7 +8,7 @@ import type { Mailer, SmsSender } from '@motcua/core/notifications';
 import { defaultDossierPolicy, defaultStatusMapping, type DossierPolicy, type ProcedureCaseReader } from '@motcua/core/dossiers';
 import { legalClockCacheFor, type LegalClockCache } from '@motcua/db/dossiers';
 import type { AppDeps } from '../deps';
-import { catalogProcedureCases } from './procedure-cases';
+import { catalogProcedureCaseReader } from '../catalog/procedure-case-reader';
 
 export interface DossierServices {
   readonly policy: DossierPolicy;
@@ -42,7 +42,7 @@ export function dossierServices(deps: AppDeps): DossierServices {
   const services: DossierServices = {
     policy: policyOf(config),
     clocks: legalClockCacheFor(deps.db),
-    cases: catalogProcedureCases(deps.db),
+    cases: catalogProcedureCaseReader(deps.db, { hoursPerWorkingDay: config.catalog.hoursPerWorkingDay }),
     mailer: config.smtp
       ? createSmtpMailer({
           url: config.smtp.url,
