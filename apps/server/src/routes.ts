@@ -11,6 +11,7 @@ import { authRoutes } from './identity/auth.route';
 import { userRoutes } from './identity/users.route';
 import { oidcRoutes } from './identity/oidc.route';
 import { dossierModuleRoutes } from './dossiers/index';
+import { monitoringRoutes } from './monitoring/index';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
@@ -21,4 +22,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => calendarRoutes(scope, deps));
   await api.register(async (scope) => dossierModuleRoutes(scope, deps));
   await api.register(async (scope) => catalogRoutes(scope, deps));
+  await api.register(async (scope) => monitoringRoutes(scope, deps));
 }

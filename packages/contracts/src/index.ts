@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './dossiers';
 export * from './catalog';
 export * from './catalog-admin';
+export * from './monitoring';

@@ -207,3 +207,17 @@ export function sumsForPeriod(
   }
   return { flows, stocksAtEnd, pendingBefore, buckets };
 }
+
+/** The sums of two sets of rows (a unit made of several agencies' rows). */
+export function addSums(a: RollupSums, b: RollupSums): RollupSums {
+  const buckets: Record<number, number> = { ...a.buckets };
+  for (const [i, k] of Object.entries(b.buckets)) buckets[Number(i)] = (buckets[Number(i)] ?? 0) + k;
+  return {
+    flows: addCounters(a.flows, b.flows),
+    stocksAtEnd: addCounters(a.stocksAtEnd, b.stocksAtEnd),
+    pendingBefore: a.pendingBefore + b.pendingBefore,
+    buckets,
+  };
+}
+
+export const emptySums: RollupSums = { flows: {}, stocksAtEnd: {}, pendingBefore: 0, buckets: {} };

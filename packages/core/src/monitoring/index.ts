@@ -8,3 +8,4 @@ export * from './figures';
 export * from './period';
 export * from './live';
 export * from './monitoring.errors';
+export * from './report';

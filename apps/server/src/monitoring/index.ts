@@ -1,0 +1,2 @@
+export { monitoringRoutes } from './monitoring.route';
+export { monitoringJobHandlers } from './monitoring.exports';

@@ -1,0 +1,198 @@
+/**
+ * Monitoring over HTTP on a generated history: Biểu II.06a for the unit equals an independent count from the raw
+ * events (on screen data, in the Excel workbook made by the export job, and in the PDF), the overview agrees with
+ * it, drill-down lists are scoped, public statistics need no login and come as CSV too.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ii06aColumnKeys } from '@motcua/core/monitoring';
+import { II06A_FIRST_DATA_ROW } from '@motcua/adapters/reports';
+import { buildJobHandlers } from '../src/jobs/handlers';
+import { createJobRunner } from '../src/jobs/job-runner';
+import { createTestApp, type TestApp } from '../../../test-support/app';
+import { insertTestOrganisation, type TestOrganisation } from '../../../test-support/dossiers';
+import { createOfficer, signIn, type SignedInHeaders } from '../../../test-support/identity';
+import { historyDossier, receivedSteps, writeHistory } from '../../../test-support/monitoring';
+
+const HOUR = 3_600_000;
+const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
+
+/** A small deterministic generator (no Math.random: the same history every run). */
+function prng(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** The II.06a total row counted straight from dossier_event, independently of the rollups and of core. */
+async function independentCount(app: TestApp, agencyIds: string[]) {
+  const rows = await app.db.query<Record<string, number>>(
+    `WITH d AS (
+       SELECT d.id, d.channel,
+              (r.details->>'receivedAt')::timestamptz AS received_at, (r.details->>'dueAt')::timestamptz AS due_at,
+              x.occurred_at AS resolved_at, x.kind AS end_kind
+         FROM dossier d
+         JOIN dossier_event r ON r.dossier_id = d.id AND r.kind = 'receive'
+         LEFT JOIN LATERAL (SELECT e.occurred_at, e.kind FROM dossier_event e
+                             WHERE e.dossier_id = d.id AND e.kind IN ('record_result', 'refuse_after_appraisal', 'stop', 'withdraw')
+                             ORDER BY e.seq LIMIT 1) x ON true
+        WHERE d.receiving_agency_id = ANY($1::uuid[]) OR d.competent_agency_id = ANY($1::uuid[])),
+     l AS (SELECT *, (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS rd, (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS sd,
+                  (due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS dd FROM d)
+     SELECT
+       count(*) FILTER (WHERE rd BETWEEN $2 AND $3 AND channel = 'online')::int AS "receivedOnline",
+       count(*) FILTER (WHERE rd BETWEEN $2 AND $3 AND channel <> 'online')::int AS "receivedDirectOrPostal",
+       count(*) FILTER (WHERE rd < $2 AND (sd IS NULL OR sd >= $2))::int AS "carriedOver",
+       count(*) FILTER (WHERE sd BETWEEN $2 AND $3)::int AS "resolvedTotal",
+       count(*) FILTER (WHERE sd BETWEEN $2 AND $3 AND end_kind = 'record_result' AND sd < dd)::int AS "resolvedEarly",
+       count(*) FILTER (WHERE sd BETWEEN $2 AND $3 AND (end_kind = 'withdraw' OR (resolved_at <= due_at AND sd = dd)))::int AS "resolvedOnTime",
+       count(*) FILTER (WHERE sd BETWEEN $2 AND $3 AND end_kind = 'record_result' AND resolved_at > due_at)::int AS "resolvedLate",
+       count(*) FILTER (WHERE rd <= $3 AND (sd IS NULL OR sd > $3))::int AS "pendingTotal",
+       count(*) FILTER (WHERE rd <= $3 AND (sd IS NULL OR sd > $3) AND dd > $3)::int AS "pendingWithinDue",
+       count(*) FILTER (WHERE rd <= $3 AND (sd IS NULL OR sd > $3) AND dd <= $3)::int AS "pendingOverdue"
+     FROM l`,
+    [agencyIds, PERIOD.from, PERIOD.to],
+  );
+  const r = rows[0]!;
+  return { ...r, receivedTotal: r['receivedOnline']! + r['receivedDirectOrPostal']! + r['carriedOver']! } as Record<string, number>;
+}
+
+describe('monitoring API', () => {
+  let t: TestApp;
+  let org: TestOrganisation;
+  let monitor: SignedInHeaders;
+  let outsider: SignedInHeaders;
+  let expected: Record<string, number>;
+  const now = new Date('2026-04-02T03:00:00Z');
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: { now: () => now } });
+    org = await insertTestOrganisation(t.db);
+    const random = prng(20260301);
+    const procedures = ['1.001193', '2.000123', '1.004227'];
+    for (let i = 0; i < 40; i++) {
+      const p = Math.floor(random() * 3);
+      const where = random();
+      const dossier = historyDossier(org, {
+        procedureCode: procedures[p]!,
+        channel: (['counter', 'online', 'postal'] as const)[Math.floor(random() * 3)]!,
+        // Mostly the unit's own desk; some received elsewhere for the unit; some nothing to do with it.
+        receivingAgencyId: where < 0.7 ? org.desk : org.otherDesk,
+        competentAgencyId: where < 0.9 ? (p === 1 ? org.department : org.agency) : org.consulted,
+      });
+      const receivedAt = new Date(Date.UTC(2026, 1, 15, 1) + Math.floor(random() * 40 * 24) * HOUR);
+      const dueAt = new Date(receivedAt.getTime() + (24 + Math.floor(random() * 15 * 24)) * HOUR);
+      const end = random();
+      const endAt = new Date(receivedAt.getTime() + Math.floor(random() * 20 * 24) * HOUR);
+      await writeHistory(t.db, dossier, receivedSteps(receivedAt, dueAt, end < 0.6 ? { kind: 'record_result', at: endAt } : end < 0.7 ? { kind: 'withdraw', at: endAt } : undefined));
+    }
+    const m = await createOfficer(t.db, { roles: [{ role: 'monitor', agencyCode: org.codes.agency, includeSubAgencies: true }] });
+    const o = await createOfficer(t.db, { roles: [{ role: 'monitor', agencyCode: org.codes.otherDesk }] });
+    monitor = await signIn(t, m);
+    outsider = await signIn(t, o);
+    expected = await independentCount(t, [org.agency, org.desk, org.department]);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const query = `unit=${'{unit}'}&period=month&year=2026&index=3`;
+
+  it('answers Biểu II.06a equal to an independent count from the raw events', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?${query.replace('{unit}', org.codes.agency)}`, headers: monitor });
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.period).toEqual({ kind: 'month', ...PERIOD });
+    expect(report.total).toEqual(expected);
+    expect(expected['resolvedTotal']).toBeGreaterThan(5);
+    expect(expected['carriedOver']).toBeGreaterThan(0);
+    expect(expected['pendingOverdue']).toBeGreaterThan(0);
+    const procedureSum = report.rows.flatMap((r: { procedures: { columns: Record<string, number> }[] }) => r.procedures).reduce((a: number, p: { columns: Record<string, number> }) => a + p.columns['receivedTotal']!, 0);
+    expect(procedureSum).toBe(expected['receivedTotal']);
+  });
+
+  it('shows the same numbers on the overview, per sub-unit and pending now', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/overview?${query.replace('{unit}', org.codes.agency)}`, headers: monitor });
+    expect(res.statusCode).toBe(200);
+    const o = res.json();
+    expect(o.figures.received.total).toBe(expected['receivedOnline']! + expected['receivedDirectOrPostal']!);
+    expect(o.figures.resolved).toMatchObject({ total: expected['resolvedTotal'], early: expected['resolvedEarly'], late: expected['resolvedLate'] });
+    expect(o.figures.pending.overdue).toBe(expected['pendingOverdue']);
+    expect(o.units.map((u: { unit: { code: string } }) => u.unit.code).sort()).toEqual([org.codes.desk, org.codes.department].sort());
+    expect(o.trend.reduce((a: number, w: { received: number }) => a + w.received, 0)).toBe(o.figures.received.total);
+    expect(o.overdue.length).toBeGreaterThan(0);
+    expect(o.overdue.every((d: { dueAt: string }) => new Date(d.dueAt) < now)).toBe(true);
+  });
+
+  it('refuses a unit outside the caller’s scope like an absent one, and a bad period with 400', async () => {
+    const out = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/overview?${query.replace('{unit}', org.codes.agency)}`, headers: outsider });
+    expect(out.statusCode).toBe(404);
+    const bad = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/overview?unit=${org.codes.agency}&period=custom&from=2026-03-05&to=2026-03-01`, headers: monitor });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('MONITORING_PERIOD_INVALID');
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/overview` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('drills down to the dossiers of a procedure, scoped to the caller', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/dossiers?${query.replace('{unit}', org.codes.agency)}&procedure=1.001193`, headers: monitor });
+    expect(res.statusCode).toBe(200);
+    const list = res.json().dossiers;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((d: { procedureCode: string }) => d.procedureCode === '1.001193')).toBe(true);
+  });
+
+  it('exports the report as an Excel workbook through a job; its cells equal the independent count', async () => {
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/monitoring/exports',
+      headers: monitor,
+      payload: { report: 'ii06a', format: 'xlsx', unit: org.codes.agency, period: 'month', year: 2026, index: 3 },
+    });
+    expect(start.statusCode).toBe(202);
+    const id = start.json().id;
+    const pending = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${id}`, headers: monitor });
+    expect(pending.json()).toMatchObject({ status: 'pending', downloadUrl: null });
+    const early = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${id}/file`, headers: monitor });
+    expect(early.statusCode).toBe(409);
+    const runner = createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers({ config: t.config, db: t.db, clock: t.clock }), onlyRegisteredTopics: true });
+    await runner.runOnce();
+    const done = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${id}`, headers: monitor });
+    expect(done.json()).toMatchObject({ status: 'done', progress: 100 });
+    expect(await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${id}`, headers: outsider })).toMatchObject({ statusCode: 404 });
+    const file = await t.app.inject({ method: 'GET', url: done.json().downloadUrl, headers: monitor });
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('II.06a')!;
+    expect(ws.getCell(7, 13).value).toBe('(13)');
+    let totalRow = II06A_FIRST_DATA_ROW;
+    while (ws.getCell(totalRow, 2).value !== 'Tổng cộng') totalRow++;
+    const cells = Object.fromEntries(ii06aColumnKeys.map((k, i) => [k, ws.getCell(totalRow, 3 + i).value]));
+    expect(cells).toEqual(expected);
+  });
+
+  it('exports the PDF too', async () => {
+    const start = await t.app.inject({ method: 'POST', url: '/api/v1/monitoring/exports', headers: monitor, payload: { report: 'ii06a', format: 'pdf', unit: org.codes.agency, period: 'quarter', year: 2026, index: 1 } });
+    expect(start.statusCode).toBe(202);
+    await createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers({ config: t.config, db: t.db, clock: t.clock }), onlyRegisteredTopics: true }).runOnce();
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${start.json().id}/file`, headers: monitor });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('publishes statistics without login, as JSON and CSV', async () => {
+    const json = await t.app.inject({ method: 'GET', url: `/api/v1/public/statistics?${query.replace('{unit}', org.codes.agency)}` });
+    expect(json.statusCode).toBe(200);
+    const s = json.json();
+    expect(s.received).toBe(expected['receivedOnline']! + expected['receivedDirectOrPostal']!);
+    expect(s.resolved).toBe(expected['resolvedTotal']);
+    expect(s.onTimeRate).toBeCloseTo((expected['resolvedEarly']! + expected['resolvedOnTime']!) / expected['resolvedTotal']!, 10);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/public/statistics.csv?${query.replace('{unit}', org.codes.agency)}` });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('unit_code,unit_name,period_from,period_to,received,resolved,on_time_rate,online_share');
+    expect(lines[1]!.split(',')[4]).toBe(String(s.received));
+  });
+});

@@ -1,0 +1,2 @@
+export * from './ii06a-workbook';
+export * from './ii06a-pdf';

@@ -1,0 +1,185 @@
+/**
+ * What the figures are made of: child units of a unit, procedures' fields, and the dossier lists behind the
+ * dashboard (overdue now, pending by category, the dossiers of a drill-down) — each list scoped to the actor like
+ * every dossier read (out of scope is simply not listed).
+ */
+import type { Actor } from '@motcua/core/shared';
+import type { Queryable } from '../kernel/database';
+import { dossierScope } from '../dossiers/dossier-load';
+
+export interface UnitRef {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parentId: string | null;
+}
+
+export async function findUnit(q: Queryable, idOrCode: string): Promise<UnitRef | null> {
+  const isId = /^[0-9a-f-]{36}$/i.test(idOrCode);
+  const rows = await q.query<{ id: string; code: string; name: string; kind: string; parent_id: string | null }>(
+    `SELECT id, code, name, kind, parent_id FROM agency WHERE ${isId ? 'id = $1::uuid' : 'code = $1'}`,
+    [idOrCode],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id } : null;
+}
+
+/** The unit's direct sub-agencies active on `date`. */
+export async function childUnits(q: Queryable, unitId: string, date: string): Promise<UnitRef[]> {
+  const rows = await q.query<{ id: string; code: string; name: string; kind: string; parent_id: string }>(
+    `SELECT id, code, name, kind, parent_id FROM agency
+      WHERE parent_id = $1 AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to >= $2::date)
+      ORDER BY code`,
+    [unitId, date],
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id }));
+}
+
+/** Top-level agencies (the roots of the tree) active on `date`. */
+export async function rootUnits(q: Queryable, date: string): Promise<UnitRef[]> {
+  const rows = await q.query<{ id: string; code: string; name: string; kind: string }>(
+    `SELECT id, code, name, kind FROM agency
+      WHERE parent_id IS NULL AND effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date) ORDER BY code`,
+    [date],
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: null }));
+}
+
+export interface ProcedureField {
+  readonly procedureCode: string;
+  readonly procedureName: string;
+  readonly fieldCode: string | null;
+  readonly fieldName: string | null;
+}
+
+/** Names and fields (lĩnh vực) of procedures from their latest catalogue version; dossiers name the rest. */
+export async function procedureFields(q: Queryable, codes: readonly string[]): Promise<Map<string, ProcedureField>> {
+  const out = new Map<string, ProcedureField>();
+  if (codes.length === 0) return out;
+  const rows = await q.query<{ code: string; name: string; field_code: string; field_name: string }>(
+    `SELECT DISTINCT ON (code) code, name, field_code, field_name FROM procedure_version
+      WHERE code = ANY($1::text[]) ORDER BY code, version_no DESC`,
+    [codes],
+  );
+  for (const r of rows) out.set(r.code, { procedureCode: r.code, procedureName: r.name, fieldCode: r.field_code, fieldName: r.field_name });
+  const missing = codes.filter((c) => !out.has(c));
+  if (missing.length > 0) {
+    const named = await q.query<{ procedure_code: string; procedure_name: string }>(
+      `SELECT DISTINCT ON (procedure_code) procedure_code, procedure_name FROM dossier WHERE procedure_code = ANY($1::text[])
+        ORDER BY procedure_code, created_at DESC`,
+      [missing],
+    );
+    for (const r of named) out.set(r.procedure_code, { procedureCode: r.procedure_code, procedureName: r.procedure_name, fieldCode: null, fieldName: null });
+    for (const c of missing) if (!out.has(c)) out.set(c, { procedureCode: c, procedureName: c, fieldCode: null, fieldName: null });
+  }
+  return out;
+}
+
+export interface MonitoredDossier {
+  readonly id: string;
+  readonly code: string | null;
+  readonly procedureCode: string;
+  readonly procedureName: string;
+  readonly state: string;
+  readonly receivedAt: Date | null;
+  readonly dueAt: Date | null;
+  readonly extendedDueAt: Date | null;
+  readonly resolvedAt: Date | null;
+  readonly timeliness: string | null;
+  readonly currentAgencyId: string;
+  readonly currentAgencyName: string;
+}
+
+type Row = Record<string, unknown>;
+const mapDossier = (r: Row): MonitoredDossier => ({
+  id: String(r['id']),
+  code: (r['code'] as string | null) ?? null,
+  procedureCode: String(r['procedure_code']),
+  procedureName: String(r['procedure_name']),
+  state: String(r['state']),
+  receivedAt: (r['received_at'] as Date | null) ?? null,
+  dueAt: (r['due_at'] as Date | null) ?? null,
+  extendedDueAt: (r['extended_due_at'] as Date | null) ?? null,
+  resolvedAt: (r['resolved_at'] as Date | null) ?? null,
+  timeliness: (r['timeliness'] as string | null) ?? null,
+  currentAgencyId: String(r['current_agency_id']),
+  currentAgencyName: String(r['current_agency_name']),
+});
+
+const listColumns = `d.id, d.code, d.procedure_code, d.procedure_name, d.state, f.received_at, f.due_at, f.extended_due_at,
+  f.resolved_at, f.timeliness, d.current_agency_id, a.name AS current_agency_name`;
+
+/** Pending dossiers overdue at `now` (not waiting for a supplement or payment), most overdue first. */
+export async function overdueDossiers(q: Queryable, actor: Actor, agencyIds: readonly string[], now: Date, limit: number): Promise<MonitoredDossier[]> {
+  const params: unknown[] = [agencyIds, now, limit];
+  const scope = dossierScope(actor, params);
+  const rows = await q.query<Row>(
+    `SELECT ${listColumns} FROM monitoring_dossier_fact f JOIN dossier d ON d.id = f.dossier_id JOIN agency a ON a.id = d.current_agency_id
+      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL AND f.due_at < $2
+        AND d.state NOT IN ('supplement_requested', 'awaiting_payment')
+        AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[])) AND ${scope}
+      ORDER BY f.due_at LIMIT $3`,
+    params,
+  );
+  return rows.map(mapDossier);
+}
+
+/** Live counts of pending dossiers: waiting, overdue, due by `soon`, not yet due; and by days since reception. */
+export async function pendingNow(
+  q: Queryable,
+  agencyIds: readonly string[],
+  now: Date,
+  soon: Date,
+): Promise<{ counts: Record<string, number>; byAge: { days: number; dossiers: number }[] }> {
+  const rows = await q.query<{ category: string; n: number }>(
+    `SELECT CASE WHEN d.state = 'supplement_requested' THEN 'waiting_supplement'
+                 WHEN d.state = 'awaiting_payment' THEN 'waiting_payment'
+                 WHEN f.due_at IS NULL THEN 'not_yet_due'
+                 WHEN f.due_at < $2 THEN 'overdue'
+                 WHEN f.due_at <= $3 THEN 'due_within_working_day'
+                 ELSE 'not_yet_due' END AS category, count(*)::int8 AS n
+       FROM monitoring_dossier_fact f JOIN dossier d ON d.id = f.dossier_id
+      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL
+        AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[]))
+      GROUP BY 1`,
+    [agencyIds, now, soon],
+  );
+  const age = await q.query<{ days: number; n: number }>(
+    `SELECT floor(extract(epoch FROM ($2::timestamptz - f.received_at)) / 86400)::int AS days, count(*)::int8 AS n
+       FROM monitoring_dossier_fact f
+      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL
+        AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[]))
+      GROUP BY 1 ORDER BY 1`,
+    [agencyIds, now],
+  );
+  return {
+    counts: Object.fromEntries(rows.map((r) => [r.category, Number(r.n)])),
+    byAge: age.map((r) => ({ days: Number(r.days), dossiers: Number(r.n) })),
+  };
+}
+
+/** The dossiers of a drill-down: received in the period or pending at its end, of a procedure, in scope. */
+export async function drillDownDossiers(
+  q: Queryable,
+  actor: Actor,
+  options: { agencyIds: readonly string[]; procedureCode: string; fromInstant: Date; toInstant: Date; limit: number },
+): Promise<MonitoredDossier[]> {
+  const params: unknown[] = [options.agencyIds, options.procedureCode, options.fromInstant, options.toInstant, options.limit];
+  const scope = dossierScope(actor, params);
+  const rows = await q.query<Row>(
+    `SELECT ${listColumns} FROM monitoring_dossier_fact f JOIN dossier d ON d.id = f.dossier_id JOIN agency a ON a.id = d.current_agency_id
+      WHERE f.procedure_code = $2 AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[]))
+        AND f.received_at IS NOT NULL AND f.received_at < $4
+        AND (f.received_at >= $3 OR f.resolved_at IS NULL OR f.resolved_at >= $3) AND ${scope}
+      ORDER BY f.received_at DESC LIMIT $5`,
+    params,
+  );
+  return rows.map(mapDossier);
+}
+
+/** The whole tree (id, parent) — small: the province's agencies. */
+export async function agencyNodes(q: Queryable): Promise<{ id: string; parentId: string | null }[]> {
+  const rows = await q.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM agency');
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id }));
+}
