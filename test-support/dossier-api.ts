@@ -12,7 +12,7 @@
 import type { OfficerRole } from '@motcua/core';
 import { catalogSeedStep, organizationSeedStep } from '../apps/server/src/seed/seed-demo';
 import type { TestApp } from './app';
-import { createOfficer, signIn, type SignedInHeaders, type TestUser } from './identity';
+import { createCitizen, createOfficer, signIn, type SignedInHeaders, type TestUser } from './identity';
 
 /** Phường Phú Xuân: its service centre (the desk) and its people's committee (the competent agency). */
 export const PHU_XUAN_DESK = '000.01.40.H57';
@@ -100,4 +100,14 @@ export function counterDossier(ref: ProcedureRef, receivingAgencyId: string, ove
     summary: 'Đăng ký khai sinh cho con',
     ...overrides,
   };
+}
+
+/** The body of an applicant's online submission of the procedure's first case to a desk. */
+export function onlineDossier(ref: ProcedureRef, receivingAgencyId: string, overrides: Record<string, unknown> = {}) {
+  const { channel: _channel, ...body } = counterDossier(ref, receivingAgencyId, overrides);
+  return body;
+}
+
+export async function citizenOf(t: TestApp, spec: { email?: string; phone?: string } = {}): Promise<ApiUser> {
+  return apiUser(t, await createCitizen(t.db, spec));
 }

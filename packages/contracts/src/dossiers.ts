@@ -387,20 +387,32 @@ export const trackingResponse = z.object({
   timeline: z.array(z.object({ at: instant, status: z.number().int().nullable(), statusName: z.string().nullable(), kind: z.string() })),
 });
 
+export const attachmentPurposeSchema = z.enum(['document', 'supplement', 'result']);
+export const attachmentParams = z.strictObject({ id: uuid, attachmentId: uuid });
 export const attachmentSchema = z.object({
   id: z.string(),
-  purpose: z.enum(['document', 'supplement', 'result']),
+  dossierId: z.string(),
+  purpose: attachmentPurposeSchema,
   requiredDocumentCode: z.string().nullable(),
   fileName: z.string(),
   mediaType: z.string(),
   sizeBytes: z.number().int(),
-  sha256: z.string(),
-  reusedFromId: z.string().nullable(),
+  sha256: z.string().describe('Lowercase hex SHA-256 of the content'),
+  reusedFromId: z.string().nullable().describe('The earlier attachment this one reuses (no upload)'),
   uploadedAt: instant,
 });
-export const attachmentsResponse = z.object({ attachments: z.array(attachmentSchema) });
-export const reuseAttachmentBody = z.strictObject({
-  attachmentId: uuid,
+export type AttachmentDto = z.infer<typeof attachmentSchema>;
+export const attachmentListResponse = z.object({ items: z.array(attachmentSchema) });
+export const reusableAttachmentListResponse = z.object({
+  items: z.array(attachmentSchema.extend({ dossierCode: z.string().nullable() })),
+});
+/** The multipart fields besides the file (documented; the multipart body is read by the route). */
+export const attachmentUploadFields = z.strictObject({
+  purpose: attachmentPurposeSchema.default('document'),
+  requiredDocumentCode: z.string().trim().min(1).max(50).optional(),
+});
+export const attachmentReuseBody = z.strictObject({
+  sourceAttachmentId: uuid.describe('An attachment of one of your earlier dossiers (GET /attachments/reusable)'),
   purpose: z.enum(['document', 'supplement']).default('document'),
-  requiredDocumentCode: z.string().trim().max(50).nullable().default(null),
+  requiredDocumentCode: z.string().trim().min(1).max(50).nullable().default(null),
 });

@@ -34,7 +34,7 @@ import {
   withdrawalBody,
 } from '@motcua/contracts/dossiers';
 import { problemSchema } from '@motcua/contracts';
-import { findDossier, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
+import { findDossier, listAttachments, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { contextOf } from '../identity/guards';
@@ -259,7 +259,17 @@ export async function dossierActionRoutes(app: FastifyInstance, deps: AppDeps): 
     summary: 'Record the result (status 9): the workflow, consultations and inter-agency parts must be complete',
     params: dossierIdParams,
     body: resultBody,
-    toAction: (_p, b) => ({ type: 'record_result', ...b }),
+    toAction: async (p, b) => {
+      // The result's files must be this dossier's result attachments (uploaded with purpose result).
+      if (b.attachmentIds.length > 0) {
+        const results = new Set((await listAttachments(deps.db, p.id)).filter((a) => a.purpose === 'result').map((a) => a.id));
+        const unknown = b.attachmentIds.filter((id) => !results.has(id));
+        if (unknown.length > 0) {
+          throw new DomainErrorException(domainError('DOSSIER_ATTACHMENT_UNKNOWN', 'Not result attachments of this dossier', { attachmentIds: unknown }));
+        }
+      }
+      return { type: 'record_result', ...b };
+    },
   });
   action({
     path: '/dossiers/:id/return',

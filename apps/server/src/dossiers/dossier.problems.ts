@@ -114,6 +114,16 @@ export const dossierProblems = {
     vi: 'Tổng dung lượng tệp của hồ sơ vượt quá giới hạn',
     en: "The dossier's attachments exceed the size limit",
   },
+  DOSSIER_ATTACHMENT_MISSING: {
+    status: 400,
+    vi: 'Chưa có tệp đính kèm trong yêu cầu (trường file)',
+    en: 'The request carries no file (multipart field file)',
+  },
+  DOSSIER_ATTACHMENT_UNKNOWN: {
+    status: 422,
+    vi: 'Tệp kết quả không thuộc hồ sơ này',
+    en: 'The result names a file that is not an attachment of this dossier',
+  },
   DOSSIER_TRACKING_FACTOR: {
     status: 404,
     vi: 'Không tìm thấy hồ sơ với mã và thông tin xác thực đã nhập',

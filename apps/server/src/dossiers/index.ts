@@ -1,6 +1,7 @@
-/** The dossier engine's HTTP face: dossiers, actions on them, public tracking. */
+/** The dossier engine's HTTP face: dossiers, actions on them, their files, public tracking. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
+import { attachmentRoutes } from './attachments.route';
 import { dossierActionRoutes } from './dossier-actions.route';
 import { dossierRoutes } from './dossier.route';
 import { trackingRoutes } from './tracking.route';
@@ -9,6 +10,7 @@ export async function dossierModuleRoutes(app: FastifyInstance, deps: AppDeps): 
   await app.register(async (scope) => dossierRoutes(scope, deps));
   await app.register(async (scope) => dossierActionRoutes(scope, deps));
   await app.register(async (scope) => trackingRoutes(scope, deps));
+  await app.register(async (scope) => attachmentRoutes(scope, deps));
 }
 
 export { dossierJobHandlers, dossierPeriodicTasks } from './dossier.jobs';

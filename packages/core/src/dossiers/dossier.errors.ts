@@ -31,6 +31,8 @@ export const dossierErrorCodes = [
   'DOSSIER_ATTACHMENT_TYPE',
   'DOSSIER_ATTACHMENT_TOO_LARGE',
   'DOSSIER_ATTACHMENTS_TOO_LARGE',
+  'DOSSIER_ATTACHMENT_MISSING',
+  'DOSSIER_ATTACHMENT_UNKNOWN',
   'DOSSIER_TRACKING_FACTOR',
 ] as const;
 export type DossierErrorCode = (typeof dossierErrorCodes)[number];

@@ -75,3 +75,21 @@ export async function findOwnAttachment(q: Queryable, ownerUserId: string, id: s
   );
   return rows[0] ?? null;
 }
+
+/** The files an applicant gave or received in their own dossiers, one per content, newest first (reuse offers). */
+export async function listOwnAttachments(
+  q: Queryable,
+  ownerUserId: string,
+  options: { limit: number },
+): Promise<(AttachmentRow & { dossierCode: string | null })[]> {
+  if (!isUuid(ownerUserId)) return [];
+  return q.query<AttachmentRow & { dossierCode: string | null }>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (a.sha256, a.purpose) ${columnsOf('a')}, d.code AS "dossierCode"
+         FROM dossier_attachment a JOIN dossier d ON d.id = a.dossier_id
+        WHERE d.owner_user_id = $1
+        ORDER BY a.sha256, a.purpose, a.uploaded_at DESC) x
+      ORDER BY "uploadedAt" DESC, id LIMIT $2`,
+    [ownerUserId, options.limit],
+  );
+}
