@@ -48,6 +48,7 @@ export const routes: RouteObject[] = [
           { path: 'catalog', lazy: lazyPage(() => import('./office/catalog-page'), 'catalog') },
           { path: 'catalog/drafts/:id', lazy: lazyPage(() => import('./office/catalog-draft-page'), 'catalog') },
           { path: 'catalog/procedures/:code', lazy: lazyPage(() => import('./office/catalog-history-page'), 'catalog') },
+          { path: 'deadlines', lazy: lazyPage(() => import('./office/deadlines/deadlines-page'), 'leader') },
           { path: '*', element: <NotFoundPage home="/office" site="officeName" /> },
         ],
       },

@@ -8,6 +8,7 @@ import { seedOrganization } from '@motcua/db/organization';
 import { seedDemoAccounts } from '../identity/identity.seed';
 import type { AppConfig } from '../config';
 import { seedCatalog } from './catalog-seed';
+import { seedOfficeDossiersIfNone } from './office-dossiers-seed';
 
 export interface SeedDeps {
   readonly db: Database;
@@ -45,8 +46,14 @@ export const catalogSeedStep: SeedStep = {
   },
 };
 
+/** Dossiers for the leader's desk, the deadlines screen and the ledger (Phường Phú Xuân), after the catalogue. */
+export const officeDossiersSeedStep: SeedStep = {
+  name: 'hồ sơ mẫu (bàn lãnh đạo, hạn xử lý, sổ theo dõi)',
+  run: (deps) => seedOfficeDossiersIfNone(deps),
+};
+
 /** In dependency order. */
-export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep];
+export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep, officeDossiersSeedStep];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM agency');

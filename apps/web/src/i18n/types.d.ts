@@ -8,6 +8,7 @@ import type office from './vi/office.json';
 import type dashboard from './vi/dashboard.json';
 import type calendar from './vi/calendar.json';
 import type catalog from './vi/catalog.json';
+import type leader from './vi/leader.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -21,6 +22,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       calendar: typeof calendar;
       catalog: typeof catalog;
+      leader: typeof leader;
     };
   }
 }

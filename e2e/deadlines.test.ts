@@ -1,0 +1,96 @@
+/**
+ * Deadlines in a real browser, on the demo dossiers of Phường Phú Xuân: the desk supervisor finds the dossier at
+ * risk (its appraisal step is overdue) with the apology the deadline sweep drafted (Form 04), edits the reason,
+ * issues it, and is told with the law's reason why a second apology cannot be issued. axe and screenshots at
+ * both sizes.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '../apps/server/src/seed/catalog-seed';
+import { seedOfficeDossiers, type OfficeDemoDossiers } from '../apps/server/src/seed/office-dossiers-seed';
+import { createOfficer, seedTestOrganization, signIn } from '../test-support/identity';
+import { launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let demo: OfficeDemoDossiers;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  await seedTestOrganization(server.db);
+  await seedCatalog(server.db, new Date());
+  const seeded = await seedOfficeDossiers({ db: server.db, clock: server.clock, config: server.config });
+  if (!seeded) throw new Error('no demo dossiers');
+  demo = seeded;
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const heading = (page: Page) => page.locator('h1').textContent();
+
+async function signedInPage(viewport: (typeof viewportNames)[number]): Promise<Page> {
+  const officer = await createOfficer(server.db, {
+    displayName: 'Phụ trách Bộ phận Một cửa',
+    roles: [{ role: 'desk_supervisor', agencyCode: '000.01.40.H57' }],
+  });
+  const { cookie } = await signIn(server.app, officer, { clock: server.clock });
+  const page = await openPage(browser, server.baseUrl, viewport);
+  const [name, value] = cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+  return page;
+}
+
+describe.each(viewportNames)('deadlines on a %s', (viewport) => {
+  it('lists the dossier at risk with its alerts and opens the drafted apology', async () => {
+    const page = await signedInPage(viewport);
+    await page.goto('/office/deadlines');
+    await expect.poll(() => heading(page)).toBe('Hồ sơ sắp đến hạn, quá hạn');
+    const code = demo.atRisk.code!;
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: code }) });
+    await row.getByText('Bước xử lý quá hạn').waitFor();
+    expect(await row.getByRole('link', { name: code }).getAttribute('href')).toBe(`/office/dossiers/${demo.atRisk.id}`);
+    await review(page, `deadlines-list-${viewport}`);
+    await row.getByRole('button', { name: `Xin lỗi, hẹn lại cho hồ sơ ${code}` }).click();
+    await page.getByRole('heading', { name: `Văn bản xin lỗi và hẹn lại ngày trả kết quả — hồ sơ ${code}` }).waitFor();
+    await expect.poll(() => page.getByLabel(/^Lý do chậm trễ/).inputValue()).toContain('nguy cơ trễ hạn');
+    expect(await page.getByLabel(/^Ngày hẹn trả mới/).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    await review(page, `deadlines-apology-${viewport}`);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('desk supervisor on a counter screen', () => {
+  it('issues the edited apology once, and is told why not a second time', async () => {
+    const page = await signedInPage('counter');
+    await page.goto('/office/deadlines');
+    const code = demo.atRisk.code!;
+    await page.getByRole('button', { name: `Xin lỗi, hẹn lại cho hồ sơ ${code}` }).click();
+    const reason = page.getByLabel(/^Lý do chậm trễ/);
+    await expect.poll(() => reason.inputValue()).toContain('nguy cơ trễ hạn');
+    await reason.fill('Cần xác minh thêm thông tin cư trú với Công an phường Phú Xuân.');
+    await page.getByRole('button', { name: 'Ban hành văn bản xin lỗi' }).click();
+    await page.getByText(/^Đã ban hành văn bản xin lỗi; ngày hẹn trả mới/).waitFor();
+    await page.getByText(/Hồ sơ đã được xin lỗi và hẹn lại một lần/).waitFor();
+    await review(page, 'deadlines-issued-counter');
+
+    const [extension] = await server.db.query<{ note: string; details: { draftEventId: string | null } }>(
+      `SELECT note, details FROM dossier_event WHERE dossier_id = $1 AND kind = 'extend'`,
+      [demo.atRisk.id],
+    );
+    const [draft] = await server.db.query<{ id: string }>(`SELECT id FROM dossier_event WHERE dossier_id = $1 AND kind = 'draft_apology'`, [
+      demo.atRisk.id,
+    ]);
+    expect(extension?.note).toBe('Cần xác minh thêm thông tin cư trú với Công an phường Phú Xuân.');
+    expect(extension?.details.draftEventId).toBe(draft?.id);
+
+    await page.getByRole('button', { name: 'Ban hành văn bản xin lỗi' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Không ban hành được' });
+    await expect.poll(() => refusal.textContent()).toContain('Chỉ được xin lỗi và hẹn lại ngày trả kết quả một lần');
+    await review(page, 'deadlines-refused-counter');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
