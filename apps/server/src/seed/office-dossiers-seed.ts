@@ -23,6 +23,7 @@ import { findDossier, legalClockCacheFor, runDossierUseCase } from '@motcua/db/d
 import { findAgencyByCode } from '@motcua/db/organization';
 import { catalogProcedureCaseReader } from '../catalog/procedure-case-reader';
 import type { AppConfig } from '../config';
+import { completeDeps } from '../deps';
 import { sweepDeadlines } from '../dossiers/dossier.jobs';
 import { policyOf } from '../dossiers/dossier.services';
 
@@ -235,7 +236,7 @@ export async function seedOfficeDossiers(deps: Deps): Promise<OfficeDemoDossiers
       returnedAt: ago(2 * day),
     }),
   ];
-  await sweepDeadlines(deps, deps.db, now);
+  await sweepDeadlines(completeDeps(deps), deps.db, now);
   const [atRiskRow] = await deps.db.query<{ id: string }>(
     `SELECT dossier_id AS id FROM dossier_event WHERE kind = 'draft_apology' ORDER BY occurred_at DESC LIMIT 1`,
   );
