@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'procedures', lazy: lazyPage(() => import('./portal/procedures-page'), 'catalog') },
           { path: 'procedures/print', lazy: lazyPage(() => import('./portal/procedures-print-page'), 'catalog') },
           { path: 'procedures/:code', lazy: lazyPage(() => import('./portal/procedure-page'), 'catalog', 'calendar') },
+          { path: 'statistics', lazy: lazyPage(() => import('./dashboard/public-statistics-page'), 'dashboard') },
           { path: '*', element: <NotFoundPage home="/" /> },
         ],
       },
@@ -57,6 +58,10 @@ export const routes: RouteObject[] = [
         lazy: lazyPage(() => import('./dashboard/dashboard-layout'), 'dashboard'),
         children: [
           { index: true, lazy: lazyPage(() => import('./dashboard/dashboard-home-page'), 'dashboard') },
+          { path: 'overview', lazy: lazyPage(() => import('./dashboard/monitoring-page'), 'dashboard') },
+          { path: 'procedures', lazy: lazyPage(() => import('./dashboard/procedures-page'), 'dashboard') },
+          { path: 'dossiers', lazy: lazyPage(() => import('./dashboard/dossiers-page'), 'dashboard') },
+          { path: 'reports', lazy: lazyPage(() => import('./dashboard/reports-page'), 'dashboard') },
           { path: '*', element: <NotFoundPage home="/dashboard" site="dashboardName" /> },
         ],
       },

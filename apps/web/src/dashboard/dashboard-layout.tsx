@@ -10,7 +10,11 @@ import { SkipLink } from '../shell/skip-link';
 import { Button } from '../ui';
 
 /** The dashboards' pages; each new dashboard adds its entry (label: a key of the `dashboard` namespace). */
-const dashboardNav = [{ to: '/dashboard', label: 'nav.home', end: true }] as const;
+const dashboardNav = [
+  { to: '/dashboard', label: 'nav.home', end: true },
+  { to: '/dashboard/overview', label: 'nav.overview', end: false },
+  { to: '/dashboard/reports', label: 'nav.reports', end: false },
+] as const;
 
 export default function DashboardLayout() {
   return (

@@ -49,7 +49,7 @@ export interface DossierFacts {
   readonly overdue: readonly Interval[];
   readonly waitingSupplement: readonly Interval[];
   readonly waitingPayment: readonly Interval[];
-  /** Working minutes from the clock start to the resolution, less the time waiting for a supplement. */
+  /** Whole working minutes from the clock start to the resolution, less the time waiting for a supplement. */
   readonly processingWorkingMinutes: number | null;
 }
 
@@ -189,7 +189,7 @@ export function foldDossierFacts(events: readonly MonitoringEvent[], time?: Work
     (waiting === 'supplement' ? waitingSupplement : waitingPayment).push({ from: waitingSince, to: null });
   }
   const processingWorkingMinutes =
-    time && clockStart && resolvedAt ? Math.max(0, time.workingMinutesBetween(clockStart, resolvedAt) - supplementMinutes) : null;
+    time && clockStart && resolvedAt ? Math.max(0, Math.round(time.workingMinutesBetween(clockStart, resolvedAt) - supplementMinutes)) : null;
   return {
     receivedAt,
     resolvedAt,

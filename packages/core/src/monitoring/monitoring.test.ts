@@ -119,6 +119,17 @@ describe('early / on time / late against the legal due time (legal-spec §3.4 ru
     expect(facts.processingWorkingMinutes).toBe(realClock().workingMinutesBetween(local('2026-03-03 09:00'), local('2026-03-17 09:00')));
   });
 
+  it('measures processing time in whole working minutes, also from instants with seconds', () => {
+    const at = new Date(local('2026-03-02 09:00').getTime() + 29_123);
+    const events = [
+      ev('receive', '2026-03-02 09:00', 'received', { receivedAt: at.toISOString(), dueAt: iso('2026-03-16 09:00') }),
+      { ...result('2026-03-03 10:00'), at: new Date(local('2026-03-03 10:00').getTime() + 1_500) },
+    ];
+    const minutes = foldDossierFacts(events, realClock()).processingWorkingMinutes!;
+    expect(Number.isInteger(minutes)).toBe(true);
+    expect(minutes).toBe(9 * 60);
+  });
+
   it('counts the return online as an electronic result', () => {
     const facts = foldDossierFacts([...received, result('2026-03-10 10:00'), ev('return_result', '2026-03-10 11:00', 'returned', { method: 'online' })]);
     expect(facts).toMatchObject({ returnedOnline: true, returnedAt: local('2026-03-10 11:00') });
