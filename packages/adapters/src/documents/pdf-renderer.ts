@@ -1,0 +1,82 @@
+/**
+ * Turns a document definition (@motcua/core/documents) into PDF bytes with pdfmake 0.3 and the Tinos font
+ * (Times New Roman metrics, complete Vietnamese coverage, OFL-1.1; stack.md §5). Fonts are subset. The output is
+ * deterministic for the same definition: the creation date comes from the definition, and pdfkit derives the file
+ * ID from the document info. pdfmake may read only the font files and never fetch URLs.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import bwipjs from 'bwip-js';
+import pdfmake from 'pdfmake';
+import type { DocNode, DocumentDefinition } from '@motcua/core/documents';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  pdfmake.setFonts({
+    Tinos: {
+      normal: path.join(FONT_DIR, '400Regular/Tinos_400Regular.ttf'),
+      bold: path.join(FONT_DIR, '700Bold/Tinos_700Bold.ttf'),
+      italics: path.join(FONT_DIR, '400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+      bolditalics: path.join(FONT_DIR, '700Bold_Italic/Tinos_700Bold_Italic.ttf'),
+    },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(FONT_DIR));
+  configured = true;
+}
+
+const barcodeCache = new Map<string, string>();
+
+/** A Code 128 barcode as SVG (bwip-js), cached: a dossier's forms repeat its code. */
+function code128Svg(text: string): string {
+  let svg = barcodeCache.get(text);
+  if (!svg) {
+    svg = bwipjs.toSVG({ bcid: 'code128', text, height: 8, includetext: false, paddingwidth: 0, paddingheight: 0 });
+    if (barcodeCache.size > 1000) barcodeCache.clear();
+    barcodeCache.set(text, svg);
+  }
+  return svg;
+}
+
+/** Replaces our `{ barcode }` nodes with pdfmake `svg` nodes. */
+function expand(node: DocNode): unknown {
+  if (node === null || typeof node !== 'object' || node instanceof Date) return node;
+  if (Array.isArray(node)) return node.map(expand);
+  const record = node as Record<string, unknown>;
+  if (typeof record.barcode === 'string') {
+    return { svg: code128Svg(record.barcode), width: record.width ?? 150, height: record.height ?? 22 };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    out[key] = expand(value as DocNode);
+  }
+  return out;
+}
+
+export const PDF_MEDIA_TYPE = 'application/pdf';
+
+export async function renderPdf(definition: DocumentDefinition): Promise<Uint8Array> {
+  configure();
+  const doc = {
+    pageSize: definition.pageSize,
+    pageOrientation: definition.pageOrientation,
+    pageMargins: [...definition.pageMargins],
+    info: {
+      title: definition.info.title,
+      subject: definition.info.subject,
+      author: 'MotCua',
+      creator: 'MotCua',
+      producer: 'MotCua',
+      creationDate: definition.info.creationDate,
+    },
+    defaultStyle: { font: 'Tinos', ...definition.defaultStyle },
+    content: expand(definition.content),
+  };
+  // pdfmake's types are looser than our definitions; the structure is what pdfmake documents.
+  const buffer = await pdfmake.createPdf(doc as never).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
