@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { dossierConfigKeys, dossierConfigOf, dossierConfigSchema, type DossierConfig } from './dossiers/dossier.config';
+import { documentConfigKeys, documentConfigOf, documentConfigSchema, type DocumentConfig } from './documents/document.config';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -80,6 +81,7 @@ export const configKeys = {
     description: 'Name of the OpenID Connect sign-in button shown to citizens.',
   },
   ...dossierConfigKeys,
+  ...documentConfigKeys,
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -111,6 +113,7 @@ const schema = z.object({
   MOTCUA_OIDC_CLIENT_SECRET: z.string(),
   MOTCUA_OIDC_DISPLAY_NAME: z.string().min(1),
   ...dossierConfigSchema,
+  ...documentConfigSchema,
 });
 
 export interface AppConfig {
@@ -127,6 +130,7 @@ export interface AppConfig {
   jobs: { pollMilliseconds: number };
   auth: AuthConfig;
   dossiers: DossierConfig;
+  documents: DocumentConfig;
   catalog: { hoursPerWorkingDay: number };
 }
 
@@ -201,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
           : null,
       },
       dossiers: dossierConfigOf(c),
+      documents: documentConfigOf(c),
     },
   };
 }

@@ -73,9 +73,9 @@ describe('applicant notices over SMTP and VNPT SMS', () => {
       ['email', 'sent', 1],
       ['sms', 'sent', 1],
     ]);
-    // the only pending messages left are for handlers not deployed yet (documents, national portal)
+    // the only pending messages left are for handlers not deployed yet (national portal); Form 01 was rendered
     const pending = await db.query<{ topic: string }>("SELECT DISTINCT topic FROM outbox_message WHERE status = 'pending' ORDER BY topic");
-    expect(pending.map((p) => p.topic)).toEqual(['document.render', 'national-portal.sync']);
+    expect(pending.map((p) => p.topic)).toEqual(['national-portal.sync']);
   });
 
   it('retries a temporary SMTP failure after its back-off and records the attempt', async () => {

@@ -4,10 +4,12 @@
 import { completeDeps, type AppDepsInput } from '../deps';
 import { dossierJobHandlers, dossierPeriodicTasks } from '../dossiers/dossier.jobs';
 import { monitoringJobHandlers } from '../monitoring/monitoring.exports';
+import { documentJobHandlers } from '../documents/document.jobs';
 import type { JobHandler, PeriodicTask } from './job-runner';
 
 export function buildJobHandlers(deps: AppDepsInput): Record<string, JobHandler> {
-  return { ...dossierJobHandlers(completeDeps(deps)), ...monitoringJobHandlers(completeDeps(deps)) };
+  const complete = completeDeps(deps);
+  return { ...dossierJobHandlers(complete), ...monitoringJobHandlers(complete), ...documentJobHandlers(complete) };
 }
 
 export function buildPeriodicTasks(deps: AppDepsInput): PeriodicTask[] {

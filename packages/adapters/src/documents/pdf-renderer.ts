@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import bwipjs from 'bwip-js';
+import { toSVG } from 'bwip-js/node';
 import pdfmake from 'pdfmake';
 import type { DocNode, DocumentDefinition } from '@motcua/core/documents';
 
@@ -33,12 +33,11 @@ const barcodeCache = new Map<string, string>();
 
 /** A Code 128 barcode as SVG (bwip-js), cached: a dossier's forms repeat its code. */
 function code128Svg(text: string): string {
-  let svg = barcodeCache.get(text);
-  if (!svg) {
-    svg = bwipjs.toSVG({ bcid: 'code128', text, height: 8, includetext: false, paddingwidth: 0, paddingheight: 0 });
-    if (barcodeCache.size > 1000) barcodeCache.clear();
-    barcodeCache.set(text, svg);
-  }
+  const cached = barcodeCache.get(text);
+  if (cached) return cached;
+  const svg = toSVG({ bcid: 'code128', text, height: 8, includetext: false, paddingwidth: 0, paddingheight: 0 });
+  if (barcodeCache.size > 1000) barcodeCache.clear();
+  barcodeCache.set(text, svg);
   return svg;
 }
 

@@ -7,3 +7,5 @@ export * from './document-definition';
 export * from './local-time';
 export * from './form-layout';
 export * from './dossier-forms';
+export * from './issued-document';
+export * from './issue-event-form';

@@ -1,0 +1,2 @@
+export * from './issued-document.repository';
+export * from './use-case';
