@@ -7,10 +7,21 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toSVG } from 'bwip-js/node';
-import pdfmake from 'pdfmake';
 import type { DocNode, DocumentDefinition } from '@motcua/core/documents';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The part of pdfmake's server API we use. Loaded through require so that @types/pdfmake (which pulls pdfkit's
+ * global Node type references into the whole program) stays out of the type check.
+ */
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
+}
+const pdfmake = require('pdfmake') as PdfMake;
 const FONT_DIR = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
 
 let configured = false;
@@ -75,7 +86,6 @@ export async function renderPdf(definition: DocumentDefinition): Promise<Uint8Ar
     defaultStyle: { font: 'Tinos', ...definition.defaultStyle },
     content: expand(definition.content),
   };
-  // pdfmake's types are looser than our definitions; the structure is what pdfmake documents.
-  const buffer = await pdfmake.createPdf(doc as never).getBuffer();
+  const buffer = await pdfmake.createPdf(doc).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
