@@ -50,6 +50,8 @@ export const routes: RouteObject[] = [
           { path: 'catalog/drafts/:id', lazy: lazyPage(() => import('./office/catalog-draft-page'), 'catalog') },
           { path: 'catalog/procedures/:code', lazy: lazyPage(() => import('./office/catalog-history-page'), 'catalog') },
           { path: 'deadlines', lazy: lazyPage(() => import('./office/deadlines/deadlines-page'), 'leader') },
+          { path: 'reception', lazy: lazyPage(() => import('./office/reception/reception-page'), 'desk', 'calendar') },
+          { path: 'dossiers/:id/forms/:kind', lazy: lazyPage(() => import('./office/dossier/form-print-page'), 'desk') },
           { path: '*', element: <NotFoundPage home="/office" site="officeName" /> },
         ],
       },

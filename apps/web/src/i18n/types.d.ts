@@ -9,6 +9,7 @@ import type dashboard from './vi/dashboard.json';
 import type calendar from './vi/calendar.json';
 import type catalog from './vi/catalog.json';
 import type leader from './vi/leader.json';
+import type desk from './vi/desk.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -23,6 +24,7 @@ declare module 'i18next' {
       calendar: typeof calendar;
       catalog: typeof catalog;
       leader: typeof leader;
+      desk: typeof desk;
     };
   }
 }

@@ -1,0 +1,104 @@
+/**
+ * The reception desk in a real browser on the demo data: the reception officer of Phường Phú Xuân receives a
+ * counter dossier for "Đăng ký khai sinh" with the keyboard only (search, Enter picks, Tab to the applicant,
+ * Enter opens the confirmation with the appointment and its explanation, Enter receives), gets the dossier code
+ * and prints the receipt (Form 01); on a phone, the desk supervisor guides an incomplete dossier (Form 02).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, review, type TestServer } from './support';
+import { focusedId, heading, signInAt, startDemoServer } from './office-journey';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('reception desk', () => {
+  it('receives a counter dossier without the mouse and prints the receipt (counter screen)', async () => {
+    const page = await openPage(browser, server.baseUrl, 'counter');
+    await signInAt(page, '/office/reception', 'tiepnhan.phuxuan@motcua.demo', 'Tiếp nhận hồ sơ');
+    await page.getByText('Quầy: Bộ phận tiếp nhận và trả kết quả — TTPVHCC Phường Phú Xuân').waitFor();
+    await review(page, 'office-reception-empty-counter');
+
+    // "/" goes to the search; Enter picks the first match
+    await page.locator('body').press('/');
+    expect(await focusedId(page)).toBe('reception-search');
+    await page.keyboard.type('dang ky khai sinh');
+    await page.getByRole('radio', { name: /Thủ tục đăng ký khai sinh 1\.001193/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã chọn: Thủ tục đăng ký khai sinh (1.001193)').waitFor();
+
+    // Tab reaches the applicant's name (through the matches)
+    await page.locator('#applicant-fullName').waitFor();
+    for (let i = 0; i < 5 && (await focusedId(page)) !== 'applicant-fullName'; i++) await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('applicant-fullName');
+    await page.keyboard.type('Nguyễn Văn An');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('046090001234');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0912345678');
+    await page.getByRole('button', { name: 'Đánh dấu đã nhận các giấy tờ bắt buộc' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(0);
+    await review(page, 'office-reception-filled-counter');
+
+    // Enter in a field opens the confirmation, with the appointment and how it was computed
+    await page.locator('#reception-summary').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận tiếp nhận hồ sơ' });
+    await dialog.waitFor();
+    await dialog.getByText(/^Ngày hẹn trả kết quả: /).waitFor();
+    await dialog.getByText('Cách tính').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Xác nhận tiếp nhận');
+    await review(page, 'office-reception-confirm-counter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).count()).toBe(1);
+    const code = await page.locator('output.dossier-code').textContent();
+    expect(code).toMatch(/^001\.01\.40\.H57-\d{6}-0001$/);
+    expect(await page.getByText('Số 1/').count()).toBe(1);
+    await review(page, 'office-reception-received-counter');
+
+    await page.getByRole('link', { name: 'In giấy tiếp nhận (Mẫu 01)' }).click();
+    await expect.poll(() => heading(page)).toBe('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+    expect(await page.locator('.form-print__sheet .dossier-code').textContent()).toBe(code);
+    await page.getByText('Nguyễn Văn An').first().waitFor();
+    await review(page, 'office-reception-receipt-counter');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('guides an incomplete dossier with Form 02 (phone)', async () => {
+    const page = await openPage(browser, server.baseUrl, 'phone');
+    await signInAt(page, '/office/reception', 'giamsat.phuxuan@motcua.demo', 'Tiếp nhận hồ sơ');
+    await page.getByLabel('Tìm thủ tục hành chính').fill('khai tu');
+    await page.getByRole('radio', { name: /Thủ tục đăng ký khai tử/ }).first().check();
+    await page.getByLabel(/^Họ và tên/).first().fill('Trần Thị Bình');
+    await review(page, 'office-reception-form-phone');
+
+    await page.getByRole('button', { name: 'Hướng dẫn bổ sung (Mẫu 02)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02)' });
+    await dialog.waitFor();
+    // the mandatory documents not ticked are proposed as the items to add
+    expect((await dialog.getByLabel(/Giấy tờ, nội dung cần bổ sung/).inputValue()).length).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Lập phiếu hướng dẫn' }).click();
+    await dialog.getByText('Hãy nêu lý do.').waitFor();
+    await dialog.getByLabel(/Lý do, hướng dẫn/).fill('Thiếu giấy báo tử; bổ sung rồi nộp lại.');
+    await review(page, 'office-reception-guide-phone');
+    await dialog.getByRole('button', { name: 'Lập phiếu hướng dẫn' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã lập phiếu hướng dẫn bổ sung' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'In phiếu hướng dẫn (Mẫu 02)' }).click();
+    await expect.poll(() => heading(page)).toMatch(/bổ sung, hoàn thiện hồ sơ/);
+    await page.getByText('Thiếu giấy báo tử; bổ sung rồi nộp lại.').waitFor();
+    await review(page, 'office-reception-guidance-form-phone');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
