@@ -27,5 +27,10 @@ export async function signInAt(page: Page, path: string, email: string, expected
   await expect.poll(() => heading(page), { timeout: 15_000 }).toBe(expectedHeading);
 }
 
-/** The id of the focused element (keyboard journeys). */
-export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+interface FocusView {
+  document: { activeElement: { id: string; textContent: string | null } | null };
+}
+/** The id of the focused element (keyboard journeys). The e2e files are type-checked without the DOM library. */
+export const focusedId = (page: Page) => page.evaluate(() => (globalThis as unknown as FocusView).document.activeElement?.id ?? '');
+/** The text of the focused element. */
+export const focusedText = (page: Page) => page.evaluate(() => (globalThis as unknown as FocusView).document.activeElement?.textContent ?? '');

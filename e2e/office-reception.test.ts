@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, review, type TestServer } from './support';
-import { focusedId, heading, signInAt, startDemoServer } from './office-journey';
+import { focusedId, focusedText, heading, signInAt, startDemoServer } from './office-journey';
 
 let server: TestServer;
 let browser: Browser;
@@ -56,7 +56,7 @@ describe('reception desk', () => {
     await dialog.waitFor();
     await dialog.getByText(/^Ngày hẹn trả kết quả: /).waitFor();
     await dialog.getByText('Cách tính').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Xác nhận tiếp nhận');
+    await expect.poll(() => focusedText(page)).toBe('Xác nhận tiếp nhận');
     await review(page, 'office-reception-confirm-counter');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).count()).toBe(1);
