@@ -7,6 +7,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { dossierConfigKeys, dossierConfigOf, dossierConfigSchema, type DossierConfig } from './dossiers/dossier.config';
 import { documentConfigKeys, documentConfigOf, documentConfigSchema, type DocumentConfig } from './documents/document.config';
+import {
+  signatureConfigKeys,
+  signatureConfigOf,
+  signatureConfigProblems,
+  signatureConfigSchema,
+  type SignatureConfig,
+} from './signatures/signature.config';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -82,6 +89,7 @@ export const configKeys = {
   },
   ...dossierConfigKeys,
   ...documentConfigKeys,
+  ...signatureConfigKeys,
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -114,6 +122,7 @@ const schema = z.object({
   MOTCUA_OIDC_DISPLAY_NAME: z.string().min(1),
   ...dossierConfigSchema,
   ...documentConfigSchema,
+  ...signatureConfigSchema,
 });
 
 export interface AppConfig {
@@ -131,6 +140,7 @@ export interface AppConfig {
   auth: AuthConfig;
   dossiers: DossierConfig;
   documents: DocumentConfig;
+  signatures: SignatureConfig;
   catalog: { hoursPerWorkingDay: number };
 }
 
@@ -163,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (c.MOTCUA_OIDC_ISSUER && !c.MOTCUA_OIDC_CLIENT_ID) {
     return { ok: false, problems: ['MOTCUA_OIDC_CLIENT_ID="": required when MOTCUA_OIDC_ISSUER is set'] };
   }
+  const signatureProblems = signatureConfigProblems(c);
+  if (signatureProblems.length > 0) return { ok: false, problems: signatureProblems };
   const dataDir = path.resolve(cwd, c.MOTCUA_DATA_DIR);
   return {
     ok: true,
@@ -206,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       },
       dossiers: dossierConfigOf(c),
       documents: documentConfigOf(c),
+      signatures: signatureConfigOf(c, cwd),
     },
   };
 }

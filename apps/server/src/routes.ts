@@ -12,6 +12,7 @@ import { userRoutes } from './identity/users.route';
 import { oidcRoutes } from './identity/oidc.route';
 import { dossierModuleRoutes } from './dossiers/index';
 import { monitoringRoutes } from './monitoring/index';
+import { signatureModuleRoutes } from './signatures/index';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
@@ -23,4 +24,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => dossierModuleRoutes(scope, deps));
   await api.register(async (scope) => catalogRoutes(scope, deps));
   await api.register(async (scope) => monitoringRoutes(scope, deps));
+  await api.register(async (scope) => signatureModuleRoutes(scope, deps));
 }

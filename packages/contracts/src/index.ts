@@ -7,3 +7,4 @@ export * from './dossiers';
 export * from './catalog';
 export * from './catalog-admin';
 export * from './monitoring';
+export * from './signatures';

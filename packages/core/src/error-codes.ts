@@ -9,6 +9,7 @@ import { organizationErrorCodes } from './organization/organization.errors';
 import { identityErrorCodes } from './identity/identity.errors';
 import { dossierErrorCodes } from './dossiers/dossier.errors';
 import { monitoringErrorCodes } from './monitoring/monitoring.errors';
+import { signatureErrorCodes } from './signatures/signature.errors';
 
 export const errorCodes = [
   ...sharedErrorCodes,
@@ -18,5 +19,6 @@ export const errorCodes = [
   ...dossierErrorCodes,
   ...catalogErrorCodes,
   ...monitoringErrorCodes,
+  ...signatureErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

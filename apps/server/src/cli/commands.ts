@@ -5,6 +5,7 @@ import { catalogCommands } from './catalog-commands';
 import type { Command } from './command';
 import { progressBar } from './progress';
 import { userCommands } from './user-commands';
+import { pkiCommands } from './pki-commands';
 
 export type { Command } from './command';
 
@@ -75,4 +76,5 @@ export const commands: Command[] = [
   },
   ...userCommands(withDatabase),
   ...catalogCommands,
+  ...pkiCommands(withDatabase),
 ];

@@ -8,6 +8,7 @@ import type { IdentityErrorCode } from '@motcua/core/identity';
 import type { CalendarErrorCode } from '@motcua/core/calendar';
 import { dossierProblems } from '../dossiers/dossier.problems';
 import { monitoringProblems } from '../monitoring/monitoring.problems';
+import { signatureProblems } from '../signatures/signature.problems';
 import type { CatalogErrorCode } from '@motcua/core/catalog';
 
 export interface ProblemSpec {
@@ -229,6 +230,7 @@ export const problemTable = {
   ...dossierProblems,
   ...catalogProblems,
   ...monitoringProblems,
+  ...signatureProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 
 export type Language = 'vi' | 'en';

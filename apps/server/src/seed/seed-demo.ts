@@ -9,6 +9,7 @@ import { seedDemoAccounts } from '../identity/identity.seed';
 import type { AppConfig } from '../config';
 import { seedCatalog } from './catalog-seed';
 import { seedOfficeDossiersIfNone } from './office-dossiers-seed';
+import { initDemoPki } from '../signatures/pki-demo';
 
 export interface SeedDeps {
   readonly db: Database;
@@ -52,8 +53,16 @@ export const officeDossiersSeedStep: SeedStep = {
   run: (deps) => seedOfficeDossiersIfNone(deps),
 };
 
+/** The DEMO certificate authority, agency seals and leaders' certificates (after the accounts). */
+export const pkiSeedStep: SeedStep = {
+  name: 'DEMO signing certificates (pki init-demo)',
+  run: async (deps) => {
+    if (!deps.config.signatures.production) await initDemoPki(deps);
+  },
+};
+
 /** In dependency order. */
-export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep, officeDossiersSeedStep];
+export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep, pkiSeedStep, officeDossiersSeedStep];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM agency');

@@ -6,3 +6,5 @@ export { PdfStructureError, preparePdfForSignature, pdfTextString, DEFAULT_SIGNA
 export { parseCertificate, summariseCertificate, distinguishedName, chainsToTrustedRoot, certificateDer } from './certificates';
 export { buildCadesSignature, sha256 } from './cms';
 export { createCertificateAuthority, issueSigningCertificate, toPem, type Credential, type SubjectName } from './demo-pki';
+export { createKeyVault, parseMasterKey, type KeyVault, type SealedKey } from './key-vault';
+export { readPkcs12, writePkcs12, Pkcs12Error } from './pkcs12';

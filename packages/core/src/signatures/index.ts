@@ -1,1 +1,4 @@
 export * from './signature.ports';
+export * from './signature.errors';
+export * from './certificates';
+export * from './verification';

@@ -1,0 +1,10 @@
+/** The signatures module's routes: certificate store administration and the public verification. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps';
+import { certificateAdminRoutes } from './certificate-admin.route';
+import { verificationRoutes } from './verification.route';
+
+export async function signatureModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(async (scope) => certificateAdminRoutes(scope, deps));
+  await app.register(async (scope) => verificationRoutes(scope, deps));
+}

@@ -1,0 +1,101 @@
+/** Certificate store administration and public PDF verification. */
+import { z } from 'zod';
+
+export const certificatePurposeValues = ['seal', 'personal'] as const;
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const certificateResponse = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  purpose: z.enum(certificatePurposeValues),
+  holderUserId: z.string().nullable(),
+  subject: z.string(),
+  commonName: z.string().nullable(),
+  organization: z.string().nullable(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  transport: z.string(),
+  isDemo: z.boolean(),
+  isActive: z.boolean(),
+  importedAt: z.string(),
+  expiry: z.enum(['valid', 'expiring', 'expired']),
+  daysLeft: z.number().int(),
+});
+export type CertificateResponse = z.infer<typeof certificateResponse>;
+
+export const certificateListQuery = z.object({
+  agencyId: z.string().optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+  /** Only certificates expired or expiring within the configured warning window. */
+  expiring: z.enum(['true', 'false']).optional(),
+});
+export const certificateListResponse = z.object({ items: z.array(certificateResponse), warningDays: z.number().int() });
+
+export const importCertificateBody = z.object({
+  agencyId: z.uuid(),
+  purpose: z.enum(certificatePurposeValues),
+  /** Required for a personal certificate: the officer who signs with it. */
+  holderUserId: z.uuid().optional(),
+  /** The .p12/.pfx file, base64. */
+  pkcs12: z.base64().min(16).max(200_000),
+  password: z.string().max(200),
+});
+export const certificateParams = z.object({ id: z.string() });
+export const deactivateCertificateBody = z.object({ reason: z.string().trim().min(3).max(500) });
+
+export const signatureCheckResponse = z.object({
+  signerName: z.string().nullable(),
+  organization: z.string().nullable(),
+  subject: z.string().nullable(),
+  issuer: z.string().nullable(),
+  certificateFingerprint: z.string().nullable(),
+  certificateNotAfter: z.string().nullable(),
+  claimedSigningTime: z.string().nullable(),
+  reason: z.string().nullable(),
+  subFilter: z.string().nullable(),
+  isIntact: z.boolean(),
+  isTrusted: z.boolean(),
+  coversWholeDocument: z.boolean(),
+  hasSigningCertificateV2: z.boolean(),
+  hasTimestamp: z.boolean(),
+  problems: z.array(z.string()),
+});
+
+export const verificationVerdictValues = ['valid', 'untrusted', 'invalid', 'unsigned', 'not_pdf'] as const;
+
+export const verificationResponse = z.object({
+  verdict: z.enum(verificationVerdictValues),
+  sha256: sha256Hex,
+  sizeBytes: z.number().int(),
+  signatures: z.array(signatureCheckResponse),
+  /** MotCua's record of a file with exactly these bytes; null when this deployment never issued it. */
+  issued: z
+    .object({
+      documentId: z.string(),
+      agencyName: z.string().nullable(),
+      title: z.string().nullable(),
+      dossierCode: z.string().nullable(),
+      signedAt: z.string(),
+      replacedAt: z.string().nullable(),
+    })
+    .nullable(),
+  isReplaced: z.boolean(),
+});
+export type VerificationResponse = z.infer<typeof verificationResponse>;
+export type SignatureCheckResponse = z.infer<typeof signatureCheckResponse>;
+
+export const issuedDocumentParams = z.object({ id: z.string() });
+/** What the QR link answers without the file: the record, and the hash to compare a copy with. */
+export const issuedDocumentResponse = z.object({
+  documentId: z.string(),
+  agencyName: z.string().nullable(),
+  title: z.string().nullable(),
+  dossierCode: z.string().nullable(),
+  signedAt: z.string(),
+  replacedAt: z.string().nullable(),
+  isReplaced: z.boolean(),
+  sha256: sha256Hex,
+});

@@ -1,0 +1,56 @@
+/**
+ * The public verification verdict: what a citizen, a bank or a court clerk needs from one look at a PDF —
+ * are the signatures intact and from certificates the deployment trusts, did MotCua issue exactly these bytes,
+ * and was the document later replaced by another one.
+ */
+import type { PdfSignatureCheck, PdfVerification } from './signature.ports';
+
+export type VerificationVerdict =
+  /** Every signature intact and trusted, and the last one covers the whole file. */
+  | 'valid'
+  /** Intact, but at least one signer's certificate does not chain to a trusted root. */
+  | 'untrusted'
+  /** A signature does not match the bytes, or content was appended after the last signature. */
+  | 'invalid'
+  /** A PDF without any signature. */
+  | 'unsigned'
+  | 'not_pdf';
+
+/** What MotCua recorded about a signed file with these exact bytes (looked up by SHA-256). */
+export interface IssuedRecord {
+  readonly documentId: string;
+  readonly agencyId: string;
+  readonly agencyName: string | null;
+  readonly title: string | null;
+  readonly dossierCode: string | null;
+  readonly signedAt: Date;
+  readonly replacedAt: Date | null;
+}
+
+export interface VerificationReport {
+  readonly verdict: VerificationVerdict;
+  readonly signatures: readonly PdfSignatureCheck[];
+  /** The bytes are exactly a file MotCua issued (null: unknown to this deployment). */
+  readonly issued: IssuedRecord | null;
+  readonly isReplaced: boolean;
+  readonly sha256: string;
+}
+
+export function verdictOf(verification: PdfVerification): VerificationVerdict {
+  if (!verification.isPdf) return 'not_pdf';
+  const { signatures } = verification;
+  if (signatures.length === 0) return 'unsigned';
+  const last = signatures.at(-1)!;
+  if (signatures.some((signature) => !signature.isIntact) || !last.coversWholeDocument) return 'invalid';
+  return signatures.every((signature) => signature.isTrusted) ? 'valid' : 'untrusted';
+}
+
+export function reportVerification(verification: PdfVerification, sha256: string, issued: IssuedRecord | null): VerificationReport {
+  return {
+    verdict: verdictOf(verification),
+    signatures: verification.signatures,
+    issued,
+    isReplaced: issued?.replacedAt != null,
+    sha256,
+  };
+}

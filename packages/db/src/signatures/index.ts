@@ -1,0 +1,2 @@
+export * from './certificate.repository';
+export * from './signed-document.repository';
