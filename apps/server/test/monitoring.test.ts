@@ -27,7 +27,7 @@ function prng(seed: number) {
 }
 
 /** The II.06a total row counted straight from dossier_event, independently of the rollups and of core. */
-async function independentCount(app: TestApp, agencyIds: string[]) {
+async function independentCount(app: TestApp, agencyIds: string[], period = PERIOD) {
   const rows = await app.db.query<Record<string, number>>(
     `WITH d AS (
        SELECT d.id, d.channel,
@@ -53,7 +53,7 @@ async function independentCount(app: TestApp, agencyIds: string[]) {
        count(*) FILTER (WHERE rd <= $3 AND (sd IS NULL OR sd > $3) AND dd > $3)::int AS "pendingWithinDue",
        count(*) FILTER (WHERE rd <= $3 AND (sd IS NULL OR sd > $3) AND dd <= $3)::int AS "pendingOverdue"
      FROM l`,
-    [agencyIds, PERIOD.from, PERIOD.to],
+    [agencyIds, period.from, period.to],
   );
   const r = rows[0]!;
   return { ...r, receivedTotal: r['receivedOnline']! + r['receivedDirectOrPostal']! + r['carriedOver']! } as Record<string, number>;
@@ -111,6 +111,16 @@ describe('monitoring API', () => {
     expect(procedureSum).toBe(expected['receivedTotal']);
   });
 
+  it('answers a custom period across partial months (days and months combined) equal to the independent count', async () => {
+    const custom = { from: '2026-03-10', to: '2026-04-05' };
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?unit=${org.codes.agency}&period=custom&from=${custom.from}&to=${custom.to}`, headers: monitor });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total).toEqual(await independentCount(t, [org.agency, org.desk, org.department], custom));
+    const feb = { from: '2026-02-01', to: '2026-02-28' };
+    const whole = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?unit=${org.codes.agency}&period=month&year=2026&index=2`, headers: monitor });
+    expect(whole.json().total).toEqual(await independentCount(t, [org.agency, org.desk, org.department], feb));
+  });
+
   it('shows the same numbers on the overview, per sub-unit and pending now', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/overview?${query.replace('{unit}', org.codes.agency)}`, headers: monitor });
     expect(res.statusCode).toBe(200);
@@ -119,7 +129,10 @@ describe('monitoring API', () => {
     expect(o.figures.resolved).toMatchObject({ total: expected['resolvedTotal'], early: expected['resolvedEarly'], late: expected['resolvedLate'] });
     expect(o.figures.pending.overdue).toBe(expected['pendingOverdue']);
     expect(o.units.map((u: { unit: { code: string } }) => u.unit.code).sort()).toEqual([org.codes.desk, org.codes.department].sort());
-    expect(o.trend.reduce((a: number, w: { received: number }) => a + w.received, 0)).toBe(o.figures.received.total);
+    // The trend shows whole weeks touching March: Monday 23/02 to Sunday 05/04.
+    expect(o.trend[0].week).toBe('2026-02-23');
+    const weeks = await independentCount(t, [org.agency, org.desk, org.department], { from: '2026-02-23', to: '2026-04-05' });
+    expect(o.trend.reduce((a: number, w: { received: number }) => a + w.received, 0)).toBe(weeks['receivedOnline']! + weeks['receivedDirectOrPostal']!);
     expect(o.overdue.length).toBeGreaterThan(0);
     expect(o.overdue.every((d: { dueAt: string }) => new Date(d.dueAt) < now)).toBe(true);
   });

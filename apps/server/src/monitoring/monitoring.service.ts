@@ -71,8 +71,13 @@ export async function publicUnit(q: Queryable, unit: string | undefined): Promis
 
 /** Members of units (sub-agencies and merged predecessors), from one read of the tree. */
 export async function unitMembership(q: Queryable, unitIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  return (await membershipWithTree(q, unitIds)).membership;
+}
+
+async function membershipWithTree(q: Queryable, unitIds: readonly string[]) {
   const [nodes, links] = await Promise.all([agencyNodes(q), listSuccessionLinks(q)]);
-  return new Map(unitIds.map((id) => [id, visibleAgencies([{ agencyId: id, includeSubAgencies: true }], nodes, links)]));
+  const membership = new Map(unitIds.map((id) => [id, visibleAgencies([{ agencyId: id, includeSubAgencies: true }], nodes, links)]));
+  return { membership, nodes };
 }
 
 export interface UnitFigures {
@@ -84,17 +89,16 @@ export interface UnitFigures {
 /** The unit's figures and each direct sub-unit's, from one grouped read of the rollups. */
 export async function unitBreakdown(q: Queryable, unit: UnitRef, period: Period, today: string): Promise<{ total: MonitoringFigures; units: UnitFigures[]; members: Set<string> }> {
   const children = await childUnits(q, unit.id, today);
-  const membership = await unitMembership(q, [unit.id, ...children.map((c) => c.id)]);
+  const { membership, nodes } = await membershipWithTree(q, [unit.id, ...children.map((c) => c.id)]);
   const members = membership.get(unit.id)!;
   const pairs = await periodSums(q, { agencyIds: [...members], from: period.from, to: period.to, groupBy: 'pair' });
   let total: RollupSums = emptySums;
   for (const p of pairs) total = addSums(total, p.sums);
-  const grandChildren = await Promise.all(children.map((c) => childUnits(q, c.id, today)));
-  const units = children.map((c, i) => {
+  const units = children.map((c) => {
     const set = membership.get(c.id)!;
     let sums: RollupSums = emptySums;
     for (const p of pairs) if (set.has(p.competentAgencyId!) || set.has(p.receivingAgencyId!)) sums = addSums(sums, p.sums);
-    return { unit: c, figures: figuresOf(sums), hasChildren: grandChildren[i]!.length > 0 };
+    return { unit: c, figures: figuresOf(sums), hasChildren: nodes.some((n) => n.parentId === c.id) };
   });
   return { total: figuresOf(total), units, members };
 }

@@ -4,9 +4,10 @@
  * competent agency or its receiving desk is among those (docs/monitoring.md). Flows sum the period's days; stocks
  * sum every day up to the period's end; "carried over" sums the pending deltas before the period.
  */
-import { rollupCounters, type Counters, type RollupCounter, type RollupSums } from '@motcua/core/monitoring';
+import { rollupCounters, weekStartOf, type Counters, type RollupCounter, type RollupSums } from '@motcua/core/monitoring';
 import type { Queryable } from '../kernel/database';
 import { expandScope } from '../organization/scope.repository';
+import { histogramColumns } from './rollup-store';
 
 /** The agency ids a unit stands for: itself, its sub-agencies, and (transitively) what merged into them. */
 export async function unitAgencyIds(q: Queryable, unitId: string): Promise<string[]> {
@@ -32,9 +33,36 @@ const groupColumns: Record<SumsGroup, string[]> = {
   pair: ['competent_agency_id', 'receiving_agency_id'],
 };
 
+const monthStart = (day: string) => `${day.slice(0, 8)}01`;
+const monthEnd = (day: string) => {
+  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0));
+  return d.toISOString().slice(0, 10);
+};
+
 /**
- * Period sums for the agencies (null = every agency), grouped. One scan of the rollup rows up to the period's end
- * and one of the histogram rows within the period.
+ * Which rows a period reads: whole months from the month table, the partial months at either end from the day
+ * table (a month, quarter, half or year reads months only; history before the period always months).
+ */
+export function periodSources(from: string, to: string): { monthLimit: string; includeLimit: boolean; monthsExcluded: string | null; dayRanges: [string, string][] } {
+  const m1 = monthStart(from);
+  const m2 = monthStart(to);
+  const firstPartial = from !== m1;
+  const lastPartial = to !== monthEnd(to);
+  const dayRanges: [string, string][] = [];
+  if (m1 === m2) {
+    if (firstPartial || lastPartial) dayRanges.push([m1, to]);
+  } else {
+    if (firstPartial) dayRanges.push([m1, monthEnd(m1)]);
+    if (lastPartial) dayRanges.push([m2, to]);
+  }
+  // Month rows: every month before m2 (and m2 itself when whole), except a partial first month read by days.
+  const includeLimit = !(lastPartial || (m1 === m2 && firstPartial));
+  return { monthLimit: m2, includeLimit, monthsExcluded: firstPartial && m1 !== m2 ? m1 : null, dayRanges };
+}
+
+/**
+ * Period sums for the agencies (null = every agency), grouped: flows over the period's days, stocks up to its
+ * end, pending before it, the processing-time histogram of the period.
  */
 export async function periodSums(
   q: Queryable,
@@ -42,62 +70,66 @@ export async function periodSums(
 ): Promise<GroupedSums[]> {
   const cols = groupColumns[options.groupBy];
   const params: unknown[] = [options.from, options.to];
-  let where = 'day <= $2::date';
+  let filter = 'true';
   if (options.agencyIds) {
     params.push(options.agencyIds);
-    where += ` AND (competent_agency_id = ANY($3::uuid[]) OR receiving_agency_id = ANY($3::uuid[]))`;
+    filter = `(competent_agency_id = ANY($3::uuid[]) OR receiving_agency_id = ANY($3::uuid[]))`;
+  }
+  const src = periodSources(options.from, options.to);
+  const needed = [...new Set([...cols, 'day', ...rollupCounters, ...histogramColumns])].join(', ');
+  params.push(src.monthLimit);
+  const monthCond = `day ${src.includeLimit ? '<=' : '<'} $${params.length}::date`;
+  let excluded = '';
+  if (src.monthsExcluded) {
+    params.push(src.monthsExcluded);
+    excluded = ` AND day <> $${params.length}::date`;
+  }
+  const parts = [`SELECT ${needed} FROM monitoring_rollup_month WHERE ${monthCond}${excluded} AND ${filter}`];
+  for (const [a, b] of src.dayRanges) {
+    params.push(a, b);
+    parts.push(`SELECT ${needed} FROM monitoring_rollup WHERE day BETWEEN $${params.length - 1}::date AND $${params.length}::date AND ${filter}`);
   }
   const select = cols.length ? `${cols.join(', ')}, ` : '';
   const group = cols.length ? `GROUP BY ${cols.join(', ')}` : '';
   const rows = await q.query<Record<string, unknown>>(
     `SELECT ${select}
-       ${flowCounters.map((c) => `coalesce(sum(${c}) FILTER (WHERE day >= $1::date), 0)::int8 AS ${c}`).join(',\n       ')},
+       ${[...flowCounters, ...histogramColumns].map((c) => `coalesce(sum(${c}) FILTER (WHERE day >= $1::date AND day <= $2::date), 0)::int8 AS ${c}`).join(',\n       ')},
        ${stockCounters.map((c) => `coalesce(sum(${c}), 0)::int8 AS ${c}`).join(', ')},
        coalesce(sum(pending_delta) FILTER (WHERE day < $1::date), 0)::int8 AS pending_before
-     FROM monitoring_rollup WHERE ${where} ${group}`,
-    params,
-  );
-  const bucketRows = await q.query<Record<string, unknown>>(
-    `SELECT ${select} bucket, sum(dossiers)::int8 AS dossiers FROM monitoring_duration
-      WHERE day >= $1::date AND ${where} GROUP BY ${[...cols, 'bucket'].join(', ')}`,
+     FROM (${parts.join('\n UNION ALL ')}) src ${group}`,
     params,
   );
   const keyOf = (r: Record<string, unknown>) => cols.map((c) => String(r[c])).join('|');
-  const buckets = new Map<string, Record<number, number>>();
-  for (const r of bucketRows) {
-    const b = buckets.get(keyOf(r)) ?? {};
-    b[Number(r['bucket'])] = Number(r['dossiers']);
-    buckets.set(keyOf(r), b);
-  }
   return rows
     .filter((r) => options.groupBy === 'none' || rollupCounters.some((c) => Number(r[c]) !== 0) || Number(r['pending_before']) !== 0)
     .map((r) => {
       const flows: Counters = Object.fromEntries(flowCounters.map((c) => [c, Number(r[c])]));
       const stocksAtEnd: Counters = Object.fromEntries(stockCounters.map((c) => [c, Number(r[c])]));
+      const buckets = Object.fromEntries(histogramColumns.map((h, i) => [i, Number(r[h])]).filter(([, n]) => n !== 0));
       return {
         group: keyOf(r),
         competentAgencyId: options.groupBy === 'pair' ? String(r['competent_agency_id']) : null,
         receivingAgencyId: options.groupBy === 'pair' ? String(r['receiving_agency_id']) : null,
-        sums: { flows, stocksAtEnd, pendingBefore: Number(r['pending_before']), buckets: buckets.get(keyOf(r)) ?? {} },
+        sums: { flows, stocksAtEnd, pendingBefore: Number(r['pending_before']), buckets },
       };
     });
 }
 
-/** Received and resolved per ISO week (Monday) within the period. */
+/** Received and resolved per ISO week (Monday) touching the period (whole weeks, from the week table). */
 export async function weeklyTrend(
   q: Queryable,
   options: { agencyIds: readonly string[] | null; from: string; to: string },
 ): Promise<{ week: string; received: number; resolved: number; resolvedLate: number }[]> {
-  const params: unknown[] = [options.from, options.to];
+  const params: unknown[] = [weekStartOf(options.from), options.to];
   let where = 'day BETWEEN $1::date AND $2::date';
   if (options.agencyIds) {
     params.push(options.agencyIds);
     where += ' AND (competent_agency_id = ANY($3::uuid[]) OR receiving_agency_id = ANY($3::uuid[]))';
   }
   const rows = await q.query<{ week: string; received: number; resolved: number; resolved_late: number }>(
-    `SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, sum(received)::int8 AS received,
+    `SELECT to_char(day, 'YYYY-MM-DD') AS week, sum(received)::int8 AS received,
             sum(resolved)::int8 AS resolved, sum(resolved_late)::int8 AS resolved_late
-       FROM monitoring_rollup WHERE ${where} GROUP BY 1 ORDER BY 1`,
+       FROM monitoring_rollup_week WHERE ${where} GROUP BY 1 ORDER BY 1`,
     params,
   );
   return rows.map((r) => ({ week: r.week, received: Number(r.received), resolved: Number(r.resolved), resolvedLate: Number(r.resolved_late) }));

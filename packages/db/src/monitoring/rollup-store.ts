@@ -8,7 +8,9 @@ import {
   contributionDelta,
   contributionOf,
   foldDossierFacts,
+  processingBucketHours,
   rollupCounters,
+  weekStartOf,
   type DossierDimensions,
   type DossierFacts,
   type MonitoringEvent,
@@ -94,57 +96,45 @@ export async function recordMonitoringFacts(q: Queryable, clocks: LegalClockProv
   );
 }
 
-const counterList = rollupCounters.join(', ');
+/** The histogram columns h00 … h17 (bucket i of core processingBucketHours). */
+export const histogramColumns = processingBucketHours.map((_, i) => `h${String(i).padStart(2, '0')}`);
+const columns = [...rollupCounters, ...histogramColumns];
 
-/** Adds cells to the rollups (counters and histogram buckets), in key order. */
+/** The three grains of the rollups: each row keyed by its period's first day (local date). */
+export const rollupGrains = [
+  { table: 'monitoring_rollup', start: (day: string) => day },
+  { table: 'monitoring_rollup_week', start: weekStartOf },
+  { table: 'monitoring_rollup_month', start: (day: string) => `${day.slice(0, 8)}01` },
+] as const;
+
+/** Adds cells to the rollups at every grain (counters and histogram buckets), in key order. */
 export async function applyCells(q: Queryable, cells: readonly RollupCell[]): Promise<void> {
-  for (const cell of cells) {
-    const key = [cell.day, cell.competentAgencyId, cell.receivingAgencyId, cell.procedureCode];
-    if (Object.keys(cell.counters).length > 0) {
-      const values = rollupCounters.map((c) => cell.counters[c] ?? 0);
+  for (const grain of rollupGrains) {
+    for (const cell of cells) {
+      const key = [grain.start(cell.day), cell.competentAgencyId, cell.receivingAgencyId, cell.procedureCode];
+      const values = [...rollupCounters.map((c) => cell.counters[c] ?? 0), ...histogramColumns.map((_, i) => cell.buckets[i] ?? 0)];
       await q.query(
-        `INSERT INTO monitoring_rollup (day, competent_agency_id, receiving_agency_id, procedure_code, ${counterList})
-         VALUES ($1, $2, $3, $4, ${rollupCounters.map((_, i) => `$${i + 5}`).join(', ')})
+        `INSERT INTO ${grain.table} (day, competent_agency_id, receiving_agency_id, procedure_code, ${columns.join(', ')})
+         VALUES ($1, $2, $3, $4, ${columns.map((_, i) => `$${i + 5}`).join(', ')})
          ON CONFLICT (day, competent_agency_id, receiving_agency_id, procedure_code) DO UPDATE SET
-           ${rollupCounters.map((c) => `${c} = monitoring_rollup.${c} + EXCLUDED.${c}`).join(', ')}`,
+           ${columns.map((c) => `${c} = ${grain.table}.${c} + EXCLUDED.${c}`).join(', ')}`,
         [...key, ...values],
-      );
-    }
-    for (const [bucket, n] of Object.entries(cell.buckets)) {
-      await q.query(
-        `INSERT INTO monitoring_duration (day, competent_agency_id, receiving_agency_id, procedure_code, bucket, dossiers)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (day, competent_agency_id, receiving_agency_id, procedure_code, bucket) DO UPDATE SET
-           dossiers = monitoring_duration.dossiers + EXCLUDED.dossiers`,
-        [...key, Number(bucket), n],
       );
     }
   }
 }
 
-/** The whole rollup content as cells (tests and audits compare it with a recomputation). */
-export async function readRollupCells(q: Queryable): Promise<RollupCell[]> {
-  const rows = await q.query<Record<string, unknown>>(`SELECT * FROM monitoring_rollup`);
-  const buckets = await q.query<{ day: string; competent_agency_id: string; receiving_agency_id: string; procedure_code: string; bucket: number; dossiers: number }>(
-    'SELECT * FROM monitoring_duration',
-  );
-  const cells: RollupCell[] = rows.map((r) => ({
+/** The whole content of a grain's table as cells (tests and audits compare it with a recomputation). */
+export async function readRollupCells(q: Queryable, table: (typeof rollupGrains)[number]['table'] = 'monitoring_rollup'): Promise<RollupCell[]> {
+  const rows = await q.query<Record<string, unknown>>(`SELECT * FROM ${table}`);
+  return rows.map((r) => ({
     day: String(r['day']),
     competentAgencyId: String(r['competent_agency_id']),
     receivingAgencyId: String(r['receiving_agency_id']),
     procedureCode: String(r['procedure_code']),
     counters: Object.fromEntries(rollupCounters.map((c) => [c, Number(r[c])])),
-    buckets: {},
+    buckets: Object.fromEntries(histogramColumns.map((h, i) => [i, Number(r[h])])),
   }));
-  const bucketCells: RollupCell[] = buckets.map((b) => ({
-    day: b.day,
-    competentAgencyId: b.competent_agency_id,
-    receivingAgencyId: b.receiving_agency_id,
-    procedureCode: b.procedure_code,
-    counters: {},
-    buckets: { [b.bucket]: Number(b.dossiers) },
-  }));
-  return [...cells, ...bucketCells];
 }
 
 /**
