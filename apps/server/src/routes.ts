@@ -11,6 +11,7 @@ import { authRoutes } from './identity/auth.route';
 import { userRoutes } from './identity/users.route';
 import { oidcRoutes } from './identity/oidc.route';
 import { dossierModuleRoutes } from './dossiers/index';
+import { documentRoutes } from './documents/index';
 import { monitoringRoutes } from './monitoring/index';
 import { signatureModuleRoutes } from './signatures/index';
 
@@ -22,6 +23,7 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => oidcRoutes(scope, deps));
   await api.register(async (scope) => calendarRoutes(scope, deps));
   await api.register(async (scope) => dossierModuleRoutes(scope, deps));
+  await api.register(async (scope) => documentRoutes(scope, deps));
   await api.register(async (scope) => catalogRoutes(scope, deps));
   await api.register(async (scope) => monitoringRoutes(scope, deps));
   await api.register(async (scope) => signatureModuleRoutes(scope, deps));

@@ -8,3 +8,4 @@ export * from './catalog';
 export * from './catalog-admin';
 export * from './monitoring';
 export * from './signatures';
+export * from './documents';

@@ -1,0 +1,3 @@
+/** The documents module's HTTP face: a dossier's issued documents. */
+export { documentRoutes } from './document.route';
+export { documentJobHandlers } from './document.jobs';
