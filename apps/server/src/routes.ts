@@ -14,6 +14,7 @@ import { dossierModuleRoutes } from './dossiers/index';
 import { documentRoutes } from './documents/index';
 import { monitoringRoutes } from './monitoring/index';
 import { signatureModuleRoutes } from './signatures/index';
+import { portalModuleRoutes } from './portal/index';
 
 export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promise<void> {
   await api.register(async (scope) => platformRoutes(scope, deps));
@@ -27,4 +28,5 @@ export async function registerRoutes(api: FastifyInstance, deps: AppDeps): Promi
   await api.register(async (scope) => catalogRoutes(scope, deps));
   await api.register(async (scope) => monitoringRoutes(scope, deps));
   await api.register(async (scope) => signatureModuleRoutes(scope, deps));
+  await api.register(async (scope) => portalModuleRoutes(scope, deps));
 }

@@ -35,6 +35,7 @@ export const routes: RouteObject[] = [
           { path: 'procedures/print', lazy: lazyPage(() => import('./portal/procedures-print-page'), 'catalog') },
           { path: 'procedures/:code', lazy: lazyPage(() => import('./portal/procedure-page'), 'catalog', 'calendar') },
           { path: 'statistics', lazy: lazyPage(() => import('./dashboard/public-statistics-page'), 'dashboard') },
+          { path: 'track', lazy: lazyPage(() => import('./citizen/track-page'), 'citizen') },
           { path: '*', element: <NotFoundPage home="/" /> },
         ],
       },

@@ -10,6 +10,7 @@ import type calendar from './vi/calendar.json';
 import type catalog from './vi/catalog.json';
 import type leader from './vi/leader.json';
 import type desk from './vi/desk.json';
+import type citizen from './vi/citizen.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -25,6 +26,7 @@ declare module 'i18next' {
       catalog: typeof catalog;
       leader: typeof leader;
       desk: typeof desk;
+      citizen: typeof citizen;
     };
   }
 }

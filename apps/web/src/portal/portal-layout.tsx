@@ -18,6 +18,9 @@ function AccountLinks() {
     return (
       <ul className="header-links">
         <li>
+          <Link to="/track">{t('account.track')}</Link>
+        </li>
+        <li>
           <Link to="/login">{t('account.signIn')}</Link>
         </li>
         <li>
@@ -28,6 +31,9 @@ function AccountLinks() {
   }
   return (
     <ul className="header-links">
+      <li>
+        <Link to="/track">{t('account.track')}</Link>
+      </li>
       <li className="header-links__user">{t('account.signedInAs', { name: user.displayName })}</li>
       {user.kind === 'officer' && (
         <li>

@@ -1,0 +1,10 @@
+/** The citizen portal's HTTP face: profile and organisations, drafts of online submissions. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps';
+import { draftRoutes } from './draft.route';
+import { profileRoutes } from './profile.route';
+
+export async function portalModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(async (scope) => profileRoutes(scope, deps));
+  await app.register(async (scope) => draftRoutes(scope, deps));
+}

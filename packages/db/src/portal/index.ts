@@ -1,0 +1,2 @@
+export * from './profile.repository';
+export * from './draft.repository';
