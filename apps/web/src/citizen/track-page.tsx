@@ -16,7 +16,7 @@ import './citizen.css';
 const codePattern = /^[0-9A-Z]+(\.[0-9A-Z]+)*-\d{6}-\d{4,}$|^[A-Z]\d{2}\.[0-9A-Z]{3}\.[0-9A-Z]{2}-\d{6}-\d{6,}$/;
 
 export default function TrackPage() {
-  const { t, i18n } = useTranslation('citizen');
+  const { t, i18n } = useTranslation(['citizen', 'common']);
   const errorText = useErrorText();
   usePageTitle(t('track.title'));
   const [code, setCode] = useState('');
