@@ -169,7 +169,7 @@ describe('drafts', () => {
   });
 
   it('refuses a draft for an unknown procedure or case, and an oversized one', async () => {
-    const post = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/portal/drafts', headers: an, payload });
+    const post = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/portal/drafts', headers: an, payload });
     expect((await post({ procedureCode: '9.999999', caseCode: 'x', content: { step: 0, values: {} } })).json().code).toBe('PROCEDURE_NOT_FOUND');
     expect((await post({ procedureCode: '1.001193', caseCode: 'x', content: { step: 0, values: {} } })).json().code).toBe('PROCEDURE_CASE_NOT_FOUND');
     const big = await post({ procedureCode: '1.001193', caseCode: 'dung-han', content: { step: 0, values: { note: 'x'.repeat(70_000) } } });
