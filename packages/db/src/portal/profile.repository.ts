@@ -117,7 +117,7 @@ export async function listOrganisations(db: Queryable, scope: RecordScope): Prom
   const params: unknown[] = [];
   const rows = await db.query<OrganisationRow>(
     `SELECT * FROM citizen_organisation WHERE removed_at IS NULL AND ${ownerFilter(scope, 'user_id', params)}
-     ORDER BY created_at, id`,
+     ORDER BY name, tax_code`,
     params,
   );
   return rows.map(mapOrganisation);
