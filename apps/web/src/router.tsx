@@ -50,6 +50,7 @@ export const routes: RouteObject[] = [
           { path: 'catalog', lazy: lazyPage(() => import('./office/catalog-page'), 'catalog') },
           { path: 'catalog/drafts/:id', lazy: lazyPage(() => import('./office/catalog-draft-page'), 'catalog') },
           { path: 'catalog/procedures/:code', lazy: lazyPage(() => import('./office/catalog-history-page'), 'catalog') },
+          { path: 'leader', lazy: lazyPage(() => import('./office/leader/leader-desk-page'), 'leader') },
           { path: 'deadlines', lazy: lazyPage(() => import('./office/deadlines/deadlines-page'), 'leader') },
           { path: 'reception', lazy: lazyPage(() => import('./office/reception/reception-page'), 'desk', 'calendar') },
           { path: 'dossiers/:id/forms/:kind', lazy: lazyPage(() => import('./office/dossier/form-print-page'), 'desk') },

@@ -8,7 +8,7 @@ type OfficerRoleName = SessionUser['roles'][number]['role'];
 
 export interface OfficeNavItem {
   to: string;
-  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions' | 'nav.catalog' | 'nav.deadlines' | 'nav.reception';
+  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions' | 'nav.catalog' | 'nav.deadlines' | 'nav.reception' | 'nav.leaderDesk';
   /** Roles that see the entry; empty or absent: every officer. */
   roles?: readonly OfficerRoleName[];
   /** Active only on this exact path (for the area's home). */

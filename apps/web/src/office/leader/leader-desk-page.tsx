@@ -1,0 +1,178 @@
+/**
+ * The leader's desk (/office/leader): dossiers whose active workflow step is held by the agency leader role in one
+ * of my agencies — the result is ready for my approval. One by one (the review panel, with the result data), or
+ * as a batch with the approval progress per dossier. Signing joins when the signing module's API is on main.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { dossierSchema, listDossiersResponse } from '@motcua/contracts/dossiers';
+import { api, useErrorText } from '../../api';
+import { useSession } from '../../auth/session';
+import { usePageTitle } from '../../shell/page-title';
+import { Button, Checkbox, Countdown, DataTable, EmptyState, Progress, Spinner, StatusTag, type Column } from '../../ui';
+import { approve, defaultSummary, leaderStep, type Dossier } from './approval';
+import { ReviewPanel } from './review-panel';
+import './leader.css';
+
+interface Waiting {
+  dossier: Dossier;
+  stepId: string;
+  stepDueAt: string | null;
+}
+
+type BatchState = Record<string, { code: string; status: 'waiting' | 'running' | 'done' | 'failed'; message?: string }>;
+
+export default function LeaderDeskPage() {
+  const { t } = useTranslation(['leader', 'common']);
+  const errorText = useErrorText();
+  const { user } = useSession();
+  const client = useQueryClient();
+  usePageTitle(t('desk.title'), 'officeName');
+  const leaderAgencies = (user?.roles ?? []).filter((r) => r.role === 'agency_leader').map((r) => r.agencyId);
+  const [open, setOpen] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [batch, setBatch] = useState<BatchState | null>(null);
+  const waiting = useQuery({
+    queryKey: ['leader-desk', leaderAgencies.join(',')],
+    queryFn: async (): Promise<Waiting[]> => {
+      const inbox = await api.get('/dossiers?limit=200', listDossiersResponse);
+      const processing = inbox.items.filter((i) => i.state === 'processing').slice(0, 60);
+      const dossiers = await Promise.all(processing.map((i) => api.get(`/dossiers/${i.id}`, dossierSchema)));
+      return dossiers.flatMap((dossier) => {
+        const step = leaderStep(dossier, leaderAgencies);
+        return step ? [{ dossier, stepId: step.id, stepDueAt: step.dueAt }] : [];
+      });
+    },
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['leader-desk'] });
+  const rows = waiting.data ?? [];
+  const current = rows.find((r) => r.dossier.id === open);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const codeOf = (d: Dossier) => d.code ?? t('common.noCode');
+  const approveSelected = async () => {
+    const chosen = rows.filter((r) => selected.has(r.dossier.id));
+    const state: BatchState = Object.fromEntries(chosen.map((r) => [r.dossier.id, { code: codeOf(r.dossier), status: 'waiting' as const }]));
+    setBatch({ ...state });
+    for (const row of chosen) {
+      state[row.dossier.id] = { code: codeOf(row.dossier), status: 'running' };
+      setBatch({ ...state });
+      try {
+        await approve(row.dossier, row.stepId, { note: '', documentNumber: '', summary: defaultSummary(row.dossier) });
+        state[row.dossier.id] = { code: codeOf(row.dossier), status: 'done' };
+      } catch (error) {
+        state[row.dossier.id] = { code: codeOf(row.dossier), status: 'failed', message: errorText(error) };
+      }
+      setBatch({ ...state });
+    }
+    setSelected(new Set());
+    refresh();
+  };
+
+  const columns: Column<Waiting>[] = [
+    {
+      key: 'select',
+      header: t('desk.columns.select'),
+      cell: (r) => (
+        <Checkbox
+          label={<span className="visually-hidden">{t('desk.selectNamed', { code: codeOf(r.dossier) })}</span>}
+          checked={selected.has(r.dossier.id)}
+          onChange={(e) => toggle(r.dossier.id, e.target.checked)}
+        />
+      ),
+    },
+    {
+      key: 'code',
+      header: t('desk.columns.code'),
+      cell: (r) => <Link to={`/office/dossiers/${r.dossier.id}`}>{codeOf(r.dossier)}</Link>,
+      sortValue: (r) => r.dossier.code,
+      isRowHeader: true,
+    },
+    { key: 'procedure', header: t('desk.columns.procedure'), cell: (r) => r.dossier.procedure.name, sortValue: (r) => r.dossier.procedure.name },
+    {
+      key: 'applicant',
+      header: t('desk.columns.applicant'),
+      cell: (r) => r.dossier.parties[0]?.fullName ?? t('common.none'),
+      sortValue: (r) => r.dossier.parties[0]?.fullName,
+    },
+    {
+      key: 'due',
+      header: t('desk.columns.stepDue'),
+      cell: (r) => (r.stepDueAt ? <Countdown due={r.stepDueAt} nearHours={4} /> : t('common.none')),
+      sortValue: (r) => r.stepDueAt,
+    },
+    {
+      key: 'action',
+      header: t('desk.columns.action'),
+      cell: (r) => (
+        <Button variant="secondary" aria-label={t('desk.reviewNamed', { code: codeOf(r.dossier) })} onClick={() => setOpen(r.dossier.id)}>
+          {t('desk.review')}
+        </Button>
+      ),
+    },
+  ];
+  const batchEntries = batch ? Object.entries(batch) : [];
+  const finished = batchEntries.filter(([, s]) => s.status === 'done' || s.status === 'failed').length;
+
+  return (
+    <div className="page">
+      <h1>{t('desk.title')}</h1>
+      <p className="lead">{t('desk.lead')}</p>
+      {waiting.isPending && <Spinner label={t('common:loading')} />}
+      {waiting.isError && <p role="alert">{errorText(waiting.error)}</p>}
+      {waiting.data &&
+        (rows.length === 0 ? (
+          <EmptyState title={t('desk.empty')}>{t('desk.emptyBody')}</EmptyState>
+        ) : (
+          <>
+            <div className="toolbar">
+              <Button disabled={selected.size === 0 || (batch !== null && finished < batchEntries.length)} onClick={() => void approveSelected()}>
+                {t('desk.approveSelected', { count: selected.size })}
+              </Button>
+              <Button variant="secondary" onClick={refresh}>
+                {t('common.refresh')}
+              </Button>
+            </div>
+            <DataTable caption={t('desk.tableCaption')} columns={columns} rows={rows} rowKey={(r) => r.dossier.id} />
+          </>
+        ))}
+      {batch && (
+        <section aria-labelledby="batch-title">
+          <h2 id="batch-title">{t('desk.batchTitle')}</h2>
+          <Progress label={t('desk.batchProgress', { done: finished, total: batchEntries.length })} value={finished} max={Math.max(batchEntries.length, 1)} />
+          <div role="status">
+          <ul className="batch-status">
+            {batchEntries.map(([id, s]) => (
+              <li key={id}>
+                <StatusTag tone={s.status === 'done' ? 'success' : s.status === 'failed' ? 'danger' : 'info'}>{t(`desk.batchStatus.${s.status}`)}</StatusTag>{' '}
+                {s.code}
+                {s.message ? ` — ${s.message}` : ''}
+              </li>
+            ))}
+          </ul>
+          </div>
+        </section>
+      )}
+      {current && (
+        <ReviewPanel
+          key={current.dossier.id}
+          dossier={current.dossier}
+          stepId={current.stepId}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}
