@@ -313,6 +313,6 @@ describe('the dossier lifecycle through the API', () => {
     const mails = smtp.mailbox('cuong@example.vn');
     expect(mails).toHaveLength(3); // received, processing, the apology (Form 04)
     expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining([`[MotCua] ${code}: Được tiếp nhận`, `[MotCua] ${code}: Đang xử lý`]));
-    expect(mails.some((m) => m.text.includes('xin lỗi'))).toBe(true);
+    expect(mails.some((m) => (m.text ?? '').includes('xin lỗi'))).toBe(true);
   });
 });
