@@ -78,7 +78,8 @@ export const verificationResponse = z.object({
       agencyName: z.string().nullable(),
       title: z.string().nullable(),
       dossierCode: z.string().nullable(),
-      signedAt: z.string(),
+      /** null: these bytes are the unsigned original MotCua issued (the signed version differs). */
+      signedAt: z.string().nullable(),
       replacedAt: z.string().nullable(),
     })
     .nullable(),
@@ -94,8 +95,10 @@ export const issuedDocumentResponse = z.object({
   agencyName: z.string().nullable(),
   title: z.string().nullable(),
   dossierCode: z.string().nullable(),
-  signedAt: z.string(),
+  /** null: issued but not signed (yet). */
+  signedAt: z.string().nullable(),
   replacedAt: z.string().nullable(),
   isReplaced: z.boolean(),
+  /** SHA-256 of the file MotCua holds for it: the signed file once signed. */
   sha256: sha256Hex,
 });

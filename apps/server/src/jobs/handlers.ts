@@ -5,13 +5,14 @@ import { completeDeps, type AppDepsInput } from '../deps';
 import { dossierJobHandlers, dossierPeriodicTasks } from '../dossiers/dossier.jobs';
 import { monitoringJobHandlers } from '../monitoring/monitoring.exports';
 import { documentJobHandlers } from '../documents/document.jobs';
+import { signatureJobHandlers, signaturePeriodicTasks } from '../signatures/signature.jobs';
 import type { JobHandler, PeriodicTask } from './job-runner';
 
 export function buildJobHandlers(deps: AppDepsInput): Record<string, JobHandler> {
   const complete = completeDeps(deps);
-  return { ...dossierJobHandlers(complete), ...monitoringJobHandlers(complete), ...documentJobHandlers(complete) };
+  return { ...dossierJobHandlers(complete), ...monitoringJobHandlers(complete), ...documentJobHandlers(complete), ...signatureJobHandlers(complete) };
 }
 
 export function buildPeriodicTasks(deps: AppDepsInput): PeriodicTask[] {
-  return [...dossierPeriodicTasks(completeDeps(deps))];
+  return [...dossierPeriodicTasks(completeDeps(deps)), ...signaturePeriodicTasks()];
 }

@@ -31,7 +31,7 @@ export const signatureConfigKeys = {
   },
   MOTCUA_PKI_EXPIRY_WARNING_DAYS: {
     default: '30',
-    description: 'Warn (certificate list, daily log line) when a signing certificate expires within this many days.',
+    description: 'Mark signing certificates expiring within this many days (certificate list API, `?expiring=true`).',
   },
   MOTCUA_VERIFY_MAX_MB: { default: '20', description: 'Largest PDF accepted by the public verification, in MB.' },
   MOTCUA_VERIFY_RATE_LIMIT_PER_MINUTE: {

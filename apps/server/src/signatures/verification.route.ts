@@ -20,7 +20,7 @@ import {
 } from '@motcua/contracts';
 import { DomainErrorException } from '@motcua/core';
 import { reportVerification, signatureError, type IssuedRecord, type PdfSignatureCheck } from '@motcua/core/signatures';
-import { findIssuedById, findIssuedBySha256 } from '@motcua/db/signatures';
+import { findIssuedById, findIssuedBySha256, type IssuedRecordWithHash } from '@motcua/db/signatures';
 import type { AppDeps } from '../deps';
 import { signatureServices } from './signature.services';
 
@@ -51,7 +51,7 @@ const issuedView = (issued: IssuedRecord) => ({
   agencyName: issued.agencyName,
   title: issued.title,
   dossierCode: issued.dossierCode,
-  signedAt: issued.signedAt.toISOString(),
+  signedAt: iso(issued.signedAt),
   replacedAt: iso(issued.replacedAt),
 });
 
@@ -103,11 +103,7 @@ export async function verificationRoutes(app: FastifyInstance, deps: AppDeps): P
   );
 
   const notFound = () => new DomainErrorException({ code: 'NOT_FOUND', message: 'MotCua issued no such document', details: { entity: 'document' } });
-  const recordView = (issued: IssuedRecord & { signedSha256: string }) => ({
-    ...issuedView(issued),
-    isReplaced: issued.replacedAt !== null,
-    sha256: issued.signedSha256,
-  });
+  const recordView = (issued: IssuedRecordWithHash) => ({ ...issuedView(issued), isReplaced: issued.isReplaced, sha256: issued.sha256 });
 
   api.get(
     '/verify/documents/:id',
@@ -142,7 +138,7 @@ export async function verificationRoutes(app: FastifyInstance, deps: AppDeps): P
       const sha256 = request.params.sha256.toLowerCase();
       const issued = await findIssuedBySha256(deps.db, sha256);
       if (!issued) throw notFound();
-      return recordView({ ...issued, signedSha256: sha256 });
+      return recordView(issued);
     },
   );
 }

@@ -23,7 +23,10 @@ export interface IssuedRecord {
   readonly agencyName: string | null;
   readonly title: string | null;
   readonly dossierCode: string | null;
-  readonly signedAt: Date;
+  /** When MotCua signed it; null when these bytes are an issued document's unsigned original. */
+  readonly signedAt: Date | null;
+  /** A later document replaced this one (re-issued, corrected result). */
+  readonly isReplaced: boolean;
   readonly replacedAt: Date | null;
 }
 
@@ -50,7 +53,7 @@ export function reportVerification(verification: PdfVerification, sha256: string
     verdict: verdictOf(verification),
     signatures: verification.signatures,
     issued,
-    isReplaced: issued?.replacedAt != null,
+    isReplaced: issued?.isReplaced ?? false,
     sha256,
   };
 }

@@ -69,27 +69,87 @@ export async function markReplaced(
   return rows.length;
 }
 
-const ISSUED_COLUMNS = `s.id AS "documentId", s.agency_id AS "agencyId", a.name AS "agencyName", s.title,
-  d.code AS "dossierCode", s.signed_at AS "signedAt", s.replaced_at AS "replacedAt"`;
+const SIGNED_RECORD = `SELECT CASE WHEN s.source_kind = 'issued_document' THEN s.source_id ELSE s.id END AS "documentId",
+    s.agency_id AS "agencyId", a.name AS "agencyName", COALESCE(i.title, s.title) AS title, d.code AS "dossierCode",
+    s.signed_at AS "signedAt", (s.replaced_by_id IS NOT NULL OR i.replaced_by IS NOT NULL) AS "isReplaced",
+    s.replaced_at AS "replacedAt", s.signed_sha256 AS "sha256"
+  FROM signed_document s JOIN agency a ON a.id = s.agency_id LEFT JOIN dossier d ON d.id = s.dossier_id
+  LEFT JOIN issued_document i ON s.source_kind = 'issued_document' AND i.id = s.source_id`;
 
-/** Public: what MotCua issued with exactly these bytes (the latest such record). */
-export async function findIssuedBySha256(q: Queryable, sha256: string): Promise<IssuedRecord | null> {
+const UNSIGNED_RECORD = `SELECT i.id AS "documentId", i.issuing_agency_id AS "agencyId", a.name AS "agencyName", i.title,
+    d.code AS "dossierCode", NULL::timestamptz AS "signedAt", (i.replaced_by IS NOT NULL) AS "isReplaced",
+    NULL::timestamptz AS "replacedAt", i.sha256
+  FROM issued_document i JOIN agency a ON a.id = i.issuing_agency_id LEFT JOIN dossier d ON d.id = i.dossier_id`;
+
+export type IssuedRecordWithHash = IssuedRecord & { sha256: string };
+
+/**
+ * Public: what MotCua issued with exactly these bytes — a signed file, else an issued document's unsigned original
+ * (or a signed result's unsigned draft), else null.
+ */
+export async function findIssuedBySha256(q: Queryable, sha256: string): Promise<IssuedRecordWithHash | null> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-  const rows = await q.query<IssuedRecord>(
-    `SELECT ${ISSUED_COLUMNS} FROM signed_document s JOIN agency a ON a.id = s.agency_id LEFT JOIN dossier d ON d.id = s.dossier_id
-      WHERE s.signed_sha256 = $1 ORDER BY s.signed_at DESC LIMIT 1`,
+  const signed = await q.query<IssuedRecordWithHash>(`${SIGNED_RECORD} WHERE s.signed_sha256 = $1 ORDER BY s.signed_at DESC LIMIT 1`, [sha256]);
+  if (signed[0]) return signed[0];
+  const original = await q.query<IssuedRecordWithHash>(`${UNSIGNED_RECORD} WHERE i.sha256 = $1 ORDER BY i.created_at DESC LIMIT 1`, [sha256]);
+  if (original[0]) return original[0];
+  const draft = await q.query<IssuedRecordWithHash>(
+    `${SIGNED_RECORD} WHERE s.unsigned_sha256 = $1 ORDER BY s.signed_at DESC LIMIT 1`,
     [sha256],
   );
-  return rows[0] ?? null;
+  return draft[0] ? { ...draft[0], signedAt: null, sha256 } : null;
 }
 
-/** Public: a signed document by its id (the QR link), with the hash of its signed file. */
-export async function findIssuedById(q: Queryable, id: string): Promise<(IssuedRecord & { signedSha256: string }) | null> {
+/** Public: the record behind a QR code — an issued document id (signed or not yet) or a signed result's id. */
+export async function findIssuedById(q: Queryable, id: string): Promise<IssuedRecordWithHash | null> {
   if (!UUID.test(id)) return null;
-  const rows = await q.query<IssuedRecord & { signedSha256: string }>(
-    `SELECT ${ISSUED_COLUMNS}, s.signed_sha256 AS "signedSha256" FROM signed_document s JOIN agency a ON a.id = s.agency_id
-       LEFT JOIN dossier d ON d.id = s.dossier_id WHERE s.id = $1`,
+  const signed = await q.query<IssuedRecordWithHash>(
+    `${SIGNED_RECORD} WHERE s.id = $1 OR (s.source_kind = 'issued_document' AND s.source_id = $1) LIMIT 1`,
     [id],
+  );
+  if (signed[0]) return signed[0];
+  const original = await q.query<IssuedRecordWithHash>(`${UNSIGNED_RECORD} WHERE i.id = $1`, [id]);
+  return original[0] ?? null;
+}
+
+/** The agency and its ancestors, nearest first (a desk signs with its committee's seal when it has none). */
+export async function agencyLineage(q: Queryable, agencyId: string): Promise<string[]> {
+  if (!UUID.test(agencyId)) return [];
+  const rows = await q.query<{ id: string }>(
+    `WITH RECURSIVE lineage (id, parent_id, depth) AS (
+       SELECT id, parent_id, 0 FROM agency WHERE id = $1
+       UNION ALL
+       SELECT a.id, a.parent_id, l.depth + 1 FROM agency a JOIN lineage l ON a.id = l.parent_id WHERE l.depth < 32
+     )
+     SELECT id FROM lineage ORDER BY depth`,
+    [agencyId],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Issued documents waiting for their signatures: forms as issued, results once approved; not replaced. */
+export async function listUnsignedIssuedDocuments(q: Queryable, limit: number): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT d.id FROM issued_document d
+      WHERE d.replaced_by IS NULL AND d.media_type = 'application/pdf' AND (d.kind <> 'result' OR d.approved_at IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM signed_document s WHERE s.source_kind = 'issued_document' AND s.source_id = d.id)
+      ORDER BY d.created_at LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The signed file of a source (its content key is the SHA-256), for downloads and the verification page. */
+export async function findSignedVersion(
+  q: Queryable,
+  sourceKind: SignedDocumentRow['sourceKind'],
+  sourceId: string,
+): Promise<{ id: string; signedSha256: string; signedSizeBytes: number; signedAt: Date; signers: SignerEntry[] } | null> {
+  if (!UUID.test(sourceId)) return null;
+  const rows = await q.query<{ id: string; signedSha256: string; signedSizeBytes: number; signedAt: Date; signers: SignerEntry[] }>(
+    `SELECT id, signed_sha256 AS "signedSha256", signed_size_bytes AS "signedSizeBytes", signed_at AS "signedAt", signers
+       FROM signed_document WHERE source_kind = $1 AND source_id = $2`,
+    [sourceKind, sourceId],
   );
   return rows[0] ?? null;
 }
