@@ -157,3 +157,18 @@ export const draftsQuery = z.strictObject({
   procedureCode: z.string().trim().max(40).optional(),
   caseCode: z.string().trim().max(100).optional(),
 });
+
+export const submitDraftBody = z.strictObject({
+  /** The version of the draft the citizen reviewed: what is submitted is exactly what they saw. */
+  rowVersion: z.number().int().min(1),
+});
+export const submissionResponse = z.object({
+  dossierId: z.uuid(),
+  draftId: z.uuid(),
+  code: z.string().nullable(),
+  status: z.number().int().nullable(),
+  submittedAt: instant.nullable(),
+  receptionCheckDueAt: instant.nullable(),
+  dueAt: instant.nullable(),
+});
+export type SubmissionResponse = z.infer<typeof submissionResponse>;

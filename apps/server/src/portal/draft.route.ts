@@ -103,7 +103,11 @@ export async function draftRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       return withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
         const result = await saveDraft(uow.tx, request.params.id, request.body.content, request.body.rowVersion, scopeOf(actor), uow.context.now);
         if (!result) throw notFound('draft');
-        if (!('saved' in result)) throw staleVersion(result.currentVersion);
+        if (!('saved' in result)) {
+          const current = await findDraft(uow.tx, request.params.id, scopeOf(actor));
+          if (current?.dossierId) throw new DomainErrorException(domainError('CONFLICT', 'This draft was already submitted; open the dossier instead'));
+          throw staleVersion(result.currentVersion);
+        }
         uow.audit.record({ action: 'portal.draft.save', targetType: 'portal_draft', targetId: result.saved.id, summary: { step: result.saved.step, rowVersion: result.saved.rowVersion } });
         return draftDto(result.saved);
       });

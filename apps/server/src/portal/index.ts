@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import { draftRoutes } from './draft.route';
 import { profileRoutes } from './profile.route';
+import { submissionRoutes } from './submission.route';
 
 export async function portalModuleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(async (scope) => profileRoutes(scope, deps));
   await app.register(async (scope) => draftRoutes(scope, deps));
+  await app.register(async (scope) => submissionRoutes(scope, deps));
 }

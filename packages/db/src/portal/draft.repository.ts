@@ -17,6 +17,9 @@ export interface PortalDraft {
   readonly rowVersion: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** Set once submitted: the dossier it became (the content is then the declaration filed with it). */
+  readonly dossierId: string | null;
+  readonly submittedAt: Date | null;
 }
 
 interface DraftRow {
@@ -31,6 +34,8 @@ interface DraftRow {
   row_version: number;
   created_at: Date;
   updated_at: Date;
+  dossier_id: string | null;
+  submitted_at: Date | null;
 }
 
 const mapDraft = (r: DraftRow): PortalDraft => ({
@@ -45,6 +50,8 @@ const mapDraft = (r: DraftRow): PortalDraft => ({
   rowVersion: r.row_version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  dossierId: r.dossier_id,
+  submittedAt: r.submitted_at,
 });
 
 export async function createDraft(
@@ -73,7 +80,7 @@ export async function listDrafts(
   filter: { procedureCode?: string | undefined; caseCode?: string | undefined } = {},
 ): Promise<PortalDraft[]> {
   const params: unknown[] = [];
-  const conditions = [ownerFilter(scope, 'user_id', params)];
+  const conditions = ['dossier_id IS NULL', ownerFilter(scope, 'user_id', params)];
   if (filter.procedureCode) conditions.push(`procedure_code = $${params.push(filter.procedureCode)}`);
   if (filter.caseCode) conditions.push(`case_code = $${params.push(filter.caseCode)}`);
   const rows = await db.query<DraftRow>(
@@ -99,7 +106,7 @@ export async function saveDraft(
   const owner = ownerFilter(scope, 'user_id', params);
   const rows = await tx.query<DraftRow>(
     `UPDATE portal_draft SET content = $2, step = $3, updated_at = $4, row_version = row_version + 1
-     WHERE id = $1 AND row_version = $5 AND ${owner} RETURNING *`,
+     WHERE id = $1 AND row_version = $5 AND dossier_id IS NULL AND ${owner} RETURNING *`,
     params,
   );
   if (rows[0]) return { saved: mapDraft(rows[0]) };
@@ -110,6 +117,24 @@ export async function saveDraft(
 /** Deletes a draft of the caller (after submission, or on request); false when absent or not theirs. */
 export async function deleteDraft(tx: Queryable, id: string, scope: RecordScope): Promise<boolean> {
   const params: unknown[] = [id];
-  const rows = await tx.query(`DELETE FROM portal_draft WHERE id = $1 AND ${ownerFilter(scope, 'user_id', params)} RETURNING id`, params);
+  const rows = await tx.query(
+    `DELETE FROM portal_draft WHERE id = $1 AND dossier_id IS NULL AND ${ownerFilter(scope, 'user_id', params)} RETURNING id`,
+    params,
+  );
   return rows.length > 0;
+}
+
+/** Records that a draft became a dossier; false when it already did (a retried submission). */
+export async function markDraftSubmitted(tx: Queryable, id: string, dossierId: string, now: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE portal_draft SET dossier_id = $2, submitted_at = $3 WHERE id = $1 AND dossier_id IS NULL RETURNING id`,
+    [id, dossierId, now],
+  );
+  return rows.length > 0;
+}
+
+/** The declaration filed with a dossier (the submitted draft's content), for whoever may see the dossier. */
+export async function findDeclarationOfDossier(db: Queryable, dossierId: string): Promise<PortalDraft | null> {
+  const rows = await db.query<DraftRow>('SELECT * FROM portal_draft WHERE dossier_id = $1', [dossierId]);
+  return rows[0] ? mapDraft(rows[0]) : null;
 }
