@@ -1,7 +1,7 @@
 /**
  * The city-year Biểu II.06a and the dashboard overview on PostgreSQL, at 100 k and 1 M dossiers' rollups.
  *
- *   npx tsx bench/monitoring.ts [--dossiers 1000000] [--rounds 30]
+ *   npx tsx bench/monitoring.ts [--dossiers 1000000] [--rounds 30] [--keep]
  *
  * A Huế-like tree (the city, 10 departments, 40 communes each with a desk and a department) and 53 procedures.
  * Writing 1 M dossiers through the engine would take hours on the shared box, so the rollup rows are generated
@@ -21,6 +21,7 @@ const arg = (name: string, fallback: number) => {
 };
 const total = arg('dossiers', 1_000_000);
 const rounds = arg('rounds', 30);
+const keep = process.argv.includes('--keep');
 const adminUrl = process.env.MOTCUA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `motcua_bench_${randomUUID().slice(0, 8)}`;
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
@@ -124,6 +125,12 @@ async function main() {
            FROM monitoring_rollup GROUP BY 1, 2, 3, 4`,
       );
     }
+    for (const grain of ['week', 'month']) {
+      await db.query(
+        `INSERT INTO monitoring_unit_rollup_${grain} (day, competent_agency_id, receiving_agency_id, procedure_code, received, received_counter, received_online, received_postal, resolved, resolved_early, resolved_on_time, resolved_late, processing_count, processing_minutes, pending_delta, overdue_delta, h00, h01, h02, h03, h04, h05, h06, h07, h08, h09, h10, h11, h12, h13, h14, h15, h16, h17)
+         SELECT day, competent_agency_id, receiving_agency_id, '*', sum(received), sum(received_counter), sum(received_online), sum(received_postal), sum(resolved), sum(resolved_early), sum(resolved_on_time), sum(resolved_late), sum(processing_count), sum(processing_minutes), sum(pending_delta), sum(overdue_delta), sum(h00), sum(h01), sum(h02), sum(h03), sum(h04), sum(h05), sum(h06), sum(h07), sum(h08), sum(h09), sum(h10), sum(h11), sum(h12), sum(h13), sum(h14), sum(h15), sum(h16), sum(h17) FROM monitoring_rollup_${grain} GROUP BY 1, 2, 3`,
+      );
+    }
     await db.exec('ANALYZE');
     const rollupRows = (await db.query<{ rows: number }>('SELECT count(*)::int8 AS rows FROM monitoring_rollup'))[0]!.rows;
     const monthRows = (await db.query<{ rows: number }>('SELECT count(*)::int8 AS rows FROM monitoring_rollup_month'))[0]!.rows;
@@ -154,7 +161,8 @@ async function main() {
     await time('II.06a, city, custom 10/03–05/04', () => ii06aReport(db, city, { kind: 'custom', from: '2026-03-10', to: '2026-04-05' }));
   } finally {
     await db.close();
-    await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
+    if (keep) console.log(`kept database ${name}`);
+    else await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.close();
   }
 }

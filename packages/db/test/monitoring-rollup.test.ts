@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStatusMapping, type Dossier, type DossierEvent, type DossierEventKind, type DossierState } from '@motcua/core/dossiers';
-import { cellKey, normalizeCell, sumCells, weekStartOf, type RollupCell } from '@motcua/core/monitoring';
+import { cellKey, normalizeCell, sumCells, type RollupCell } from '@motcua/core/monitoring';
 import { legalClockCacheFor, saveDossier } from '@motcua/db/dossiers';
-import { readRollupCells, recomputeCells, recordMonitoringFacts } from '@motcua/db/monitoring';
+import { readRollupCells, recomputeCells, recordMonitoringFacts, rollupGrains } from '@motcua/db/monitoring';
 import { dossierAt } from '../../core/src/dossiers/dossier.test-builders';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../../test-support/databases';
 import { insertTestOrganisation, receiveTestDossier, testOfficer, testProcedureCase, type TestOrganisation } from '../../../test-support/dossiers';
@@ -166,8 +166,9 @@ describe.each(testBackends())('monitoring rollups on %s', (backend) => {
           expect([...incremental.keys()].sort()).toEqual([...recomputed.keys()].sort());
           for (const [key, cell] of recomputed) expect(incremental.get(key), key).toEqual(cell);
           // The week and month grains hold the same sums as the days they cover.
-          for (const [table, start] of [['monitoring_rollup_week', weekStartOf], ['monitoring_rollup_month', (d: string) => `${d.slice(0, 8)}01`]] as const) {
-            const byGrain = normalized([...recomputed.values()].map((c) => ({ ...c, day: start(c.day) })));
+          for (const grain of rollupGrains.slice(1)) {
+            const byGrain = normalized([...recomputed.values()].map((c) => ({ ...c, day: grain.start(c.day), procedureCode: grain.allProcedures ? '*' : c.procedureCode })));
+            const table = grain.table;
             const stored = normalized(await readRollupCells(db, table));
             expect(new Map([...stored].sort()), table).toEqual(new Map([...byGrain].sort()));
           }

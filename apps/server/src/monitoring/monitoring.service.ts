@@ -105,7 +105,7 @@ export async function unitBreakdown(q: Queryable, unit: UnitRef, period: Period,
 
 export async function ii06aReport(q: Queryable, unit: UnitRef, period: Period): Promise<Ii06aReport> {
   const members = (await unitMembership(q, [unit.id])).get(unit.id)!;
-  const byProcedure = await periodSums(q, { agencyIds: [...members], from: period.from, to: period.to, groupBy: 'procedure' });
+  const byProcedure = await periodSums(q, { agencyIds: [...members], from: period.from, to: period.to, groupBy: 'procedure', only: 'ii06a' });
   const fields = await procedureFields(q, byProcedure.map((p) => p.group));
   return buildIi06a(
     { code: unit.code, name: unit.name },
@@ -176,11 +176,17 @@ export function dossierDto(d: MonitoredDossier) {
   };
 }
 
+/** The weekly trend shows at most the last 13 weeks of the period (a quarter's bars stay readable on a phone). */
+export function trendFrom(period: Period): string {
+  const earliest = new Date(Date.parse(`${period.to}T00:00:00Z`) - 13 * 7 * 86_400_000).toISOString().slice(0, 10);
+  return earliest > period.from ? earliest : period.from;
+}
+
 export async function overview(q: Queryable, actor: Actor, unit: UnitRef, period: Period, now: Date) {
   const today = legalDateOf(now);
   const { total, units, members } = await unitBreakdown(q, unit, period, today);
   const [trend, pending, overdue] = await Promise.all([
-    weeklyTrend(q, { agencyIds: [...members], from: period.from, to: period.to }),
+    weeklyTrend(q, { agencyIds: [...members], from: trendFrom(period), to: period.to }),
     pendingOverview(q, unit, members, now),
     overdueDossiers(q, actor, [...members], now, 50),
   ]);

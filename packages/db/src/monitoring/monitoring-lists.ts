@@ -66,8 +66,8 @@ export async function procedureFields(q: Queryable, codes: readonly string[]): P
   const missing = codes.filter((c) => !out.has(c));
   if (missing.length > 0) {
     const named = await q.query<{ procedure_code: string; procedure_name: string }>(
-      `SELECT DISTINCT ON (procedure_code) procedure_code, procedure_name FROM dossier WHERE procedure_code = ANY($1::text[])
-        ORDER BY procedure_code, created_at DESC`,
+      `SELECT c.code AS procedure_code, n.procedure_name FROM unnest($1::text[]) AS c (code)
+         CROSS JOIN LATERAL (SELECT procedure_name FROM dossier WHERE procedure_code = c.code ORDER BY created_at DESC LIMIT 1) n`,
       [missing],
     );
     for (const r of named) out.set(r.procedure_code, { procedureCode: r.procedure_code, procedureName: r.procedure_name, fieldCode: null, fieldName: null });
@@ -117,7 +117,7 @@ export async function overdueDossiers(q: Queryable, actor: Actor, agencyIds: rea
   const rows = await q.query<Row>(
     `SELECT ${listColumns} FROM monitoring_dossier_fact f JOIN dossier d ON d.id = f.dossier_id JOIN agency a ON a.id = d.current_agency_id
       WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL AND f.due_at < $2
-        AND d.state NOT IN ('supplement_requested', 'awaiting_payment')
+        AND f.waiting IS NULL
         AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[])) AND ${scope}
       ORDER BY f.due_at LIMIT $3`,
     params,
@@ -132,31 +132,27 @@ export async function pendingNow(
   now: Date,
   soon: Date,
 ): Promise<{ counts: Record<string, number>; byAge: { days: number; dossiers: number }[] }> {
-  const rows = await q.query<{ category: string; n: number }>(
-    `SELECT CASE WHEN d.state = 'supplement_requested' THEN 'waiting_supplement'
-                 WHEN d.state = 'awaiting_payment' THEN 'waiting_payment'
+  const rows = await q.query<{ category: string; days: number; n: number }>(
+    `SELECT CASE WHEN f.waiting = 'supplement' THEN 'waiting_supplement'
+                 WHEN f.waiting = 'payment' THEN 'waiting_payment'
                  WHEN f.due_at IS NULL THEN 'not_yet_due'
                  WHEN f.due_at < $2 THEN 'overdue'
                  WHEN f.due_at <= $3 THEN 'due_within_working_day'
-                 ELSE 'not_yet_due' END AS category, count(*)::int8 AS n
-       FROM monitoring_dossier_fact f JOIN dossier d ON d.id = f.dossier_id
-      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL
-        AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[]))
-      GROUP BY 1`,
-    [agencyIds, now, soon],
-  );
-  const age = await q.query<{ days: number; n: number }>(
-    `SELECT floor(extract(epoch FROM ($2::timestamptz - f.received_at)) / 86400)::int AS days, count(*)::int8 AS n
+                 ELSE 'not_yet_due' END AS category,
+            floor(extract(epoch FROM ($2::timestamptz - f.received_at)) / 86400)::int AS days, count(*)::int8 AS n
        FROM monitoring_dossier_fact f
       WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL
         AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[]))
-      GROUP BY 1 ORDER BY 1`,
-    [agencyIds, now],
+      GROUP BY 1, 2`,
+    [agencyIds, now, soon],
   );
-  return {
-    counts: Object.fromEntries(rows.map((r) => [r.category, Number(r.n)])),
-    byAge: age.map((r) => ({ days: Number(r.days), dossiers: Number(r.n) })),
-  };
+  const counts: Record<string, number> = {};
+  const ages = new Map<number, number>();
+  for (const r of rows) {
+    counts[r.category] = (counts[r.category] ?? 0) + Number(r.n);
+    ages.set(Number(r.days), (ages.get(Number(r.days)) ?? 0) + Number(r.n));
+  }
+  return { counts, byAge: [...ages.entries()].sort(([a], [b]) => a - b).map(([days, dossiers]) => ({ days, dossiers })) };
 }
 
 /** The dossiers of a drill-down: received in the period or pending at its end, of a procedure, in scope. */

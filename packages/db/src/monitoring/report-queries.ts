@@ -16,6 +16,18 @@ export async function unitAgencyIds(q: Queryable, unitId: string): Promise<strin
 
 const stockCounters: readonly RollupCounter[] = ['pending_delta', 'overdue_delta', 'supplement_wait_delta', 'payment_wait_delta'];
 const flowCounters = rollupCounters.filter((c) => !stockCounters.includes(c));
+const ii06aCounters: readonly RollupCounter[] = [
+  'received',
+  'received_counter',
+  'received_online',
+  'received_postal',
+  'resolved',
+  'resolved_early',
+  'resolved_on_time',
+  'resolved_late',
+  'pending_delta',
+  'overdue_delta',
+];
 
 export type SumsGroup = 'none' | 'procedure' | 'pair';
 
@@ -66,9 +78,13 @@ export function periodSources(from: string, to: string): { monthLimit: string; i
  */
 export async function periodSums(
   q: Queryable,
-  options: { agencyIds: readonly string[] | null; from: string; to: string; groupBy: SumsGroup },
+  options: { agencyIds: readonly string[] | null; from: string; to: string; groupBy: SumsGroup; only?: 'ii06a' },
 ): Promise<GroupedSums[]> {
   const cols = groupColumns[options.groupBy];
+  // Biểu II.06a needs ten counters and no histogram: reading fewer columns is most of the cost of a big period.
+  const flows = options.only === 'ii06a' ? flowCounters.filter((c) => ii06aCounters.includes(c)) : flowCounters;
+  const stocks = options.only === 'ii06a' ? stockCounters.filter((c) => ii06aCounters.includes(c)) : stockCounters;
+  const hist = options.only === 'ii06a' ? [] : histogramColumns;
   const params: unknown[] = [options.from, options.to];
   let filter = 'true';
   if (options.agencyIds) {
@@ -76,7 +92,7 @@ export async function periodSums(
     filter = `(competent_agency_id = ANY($3::uuid[]) OR receiving_agency_id = ANY($3::uuid[]))`;
   }
   const src = periodSources(options.from, options.to);
-  const needed = [...new Set([...cols, 'day', ...rollupCounters, ...histogramColumns])].join(', ');
+  const needed = [...new Set([...cols, 'day', ...flows, ...stocks, ...hist])].join(', ');
   params.push(src.monthLimit);
   const monthCond = `day ${src.includeLimit ? '<=' : '<'} $${params.length}::date`;
   let excluded = '';
@@ -84,7 +100,9 @@ export async function periodSums(
     params.push(src.monthsExcluded);
     excluded = ` AND day <> $${params.length}::date`;
   }
-  const parts = [`SELECT ${needed} FROM monitoring_rollup_month WHERE ${monthCond}${excluded} AND ${filter}`];
+  // Figures not split by procedure read the unit tables (every procedure in one row).
+  const monthTable = options.groupBy === 'procedure' ? 'monitoring_rollup_month' : 'monitoring_unit_rollup_month';
+  const parts = [`SELECT ${needed} FROM ${monthTable} WHERE ${monthCond}${excluded} AND ${filter}`];
   for (const [a, b] of src.dayRanges) {
     params.push(a, b);
     parts.push(`SELECT ${needed} FROM monitoring_rollup WHERE day BETWEEN $${params.length - 1}::date AND $${params.length}::date AND ${filter}`);
@@ -93,24 +111,24 @@ export async function periodSums(
   const group = cols.length ? `GROUP BY ${cols.join(', ')}` : '';
   const rows = await q.query<Record<string, unknown>>(
     `SELECT ${select}
-       ${[...flowCounters, ...histogramColumns].map((c) => `coalesce(sum(${c}) FILTER (WHERE day >= $1::date AND day <= $2::date), 0)::int8 AS ${c}`).join(',\n       ')},
-       ${stockCounters.map((c) => `coalesce(sum(${c}), 0)::int8 AS ${c}`).join(', ')},
+       ${[...flows, ...hist].map((c) => `coalesce(sum(${c}) FILTER (WHERE day >= $1::date AND day <= $2::date), 0)::int8 AS ${c}`).join(',\n       ')},
+       ${stocks.map((c) => `coalesce(sum(${c}), 0)::int8 AS ${c}`).join(', ')},
        coalesce(sum(pending_delta) FILTER (WHERE day < $1::date), 0)::int8 AS pending_before
      FROM (${parts.join('\n UNION ALL ')}) src ${group}`,
     params,
   );
   const keyOf = (r: Record<string, unknown>) => cols.map((c) => String(r[c])).join('|');
   return rows
-    .filter((r) => options.groupBy === 'none' || rollupCounters.some((c) => Number(r[c]) !== 0) || Number(r['pending_before']) !== 0)
+    .filter((r) => options.groupBy === 'none' || [...flows, ...stocks].some((c) => Number(r[c]) !== 0) || Number(r['pending_before']) !== 0)
     .map((r) => {
-      const flows: Counters = Object.fromEntries(flowCounters.map((c) => [c, Number(r[c])]));
-      const stocksAtEnd: Counters = Object.fromEntries(stockCounters.map((c) => [c, Number(r[c])]));
-      const buckets = Object.fromEntries(histogramColumns.map((h, i) => [i, Number(r[h])]).filter(([, n]) => n !== 0));
+      const flowSums: Counters = Object.fromEntries(flows.map((c) => [c, Number(r[c])]));
+      const stocksAtEnd: Counters = Object.fromEntries(stocks.map((c) => [c, Number(r[c])]));
+      const buckets = Object.fromEntries(hist.map((h, i) => [i, Number(r[h])]).filter(([, n]) => n !== 0));
       return {
         group: keyOf(r),
         competentAgencyId: options.groupBy === 'pair' ? String(r['competent_agency_id']) : null,
         receivingAgencyId: options.groupBy === 'pair' ? String(r['receiving_agency_id']) : null,
-        sums: { flows, stocksAtEnd, pendingBefore: Number(r['pending_before']), buckets },
+        sums: { flows: flowSums, stocksAtEnd, pendingBefore: Number(r['pending_before']), buckets },
       };
     });
 }
@@ -129,7 +147,7 @@ export async function weeklyTrend(
   const rows = await q.query<{ week: string; received: number; resolved: number; resolved_late: number }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS week, sum(received)::int8 AS received,
             sum(resolved)::int8 AS resolved, sum(resolved_late)::int8 AS resolved_late
-       FROM monitoring_rollup_week WHERE ${where} GROUP BY 1 ORDER BY 1`,
+       FROM monitoring_unit_rollup_week WHERE ${where} GROUP BY 1 ORDER BY 1`,
     params,
   );
   return rows.map((r) => ({ week: r.week, received: Number(r.received), resolved: Number(r.resolved), resolvedLate: Number(r.resolved_late) }));

@@ -67,14 +67,14 @@ export async function recordMonitoringFacts(q: Queryable, clocks: LegalClockProv
   await q.query(
     `INSERT INTO monitoring_dossier_fact (dossier_id, competent_agency_id, receiving_agency_id, procedure_code, channel, received_by,
        received_at, resolved_at, resolution, timeliness, timeliness_extended, due_at, extended_due_at, processing_minutes,
-       contribution, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       contribution, updated_at, waiting)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (dossier_id) DO UPDATE SET competent_agency_id = EXCLUDED.competent_agency_id,
        receiving_agency_id = EXCLUDED.receiving_agency_id, procedure_code = EXCLUDED.procedure_code, channel = EXCLUDED.channel,
        received_by = EXCLUDED.received_by, received_at = EXCLUDED.received_at, resolved_at = EXCLUDED.resolved_at,
        resolution = EXCLUDED.resolution, timeliness = EXCLUDED.timeliness, timeliness_extended = EXCLUDED.timeliness_extended,
        due_at = EXCLUDED.due_at, extended_due_at = EXCLUDED.extended_due_at, processing_minutes = EXCLUDED.processing_minutes,
-       contribution = EXCLUDED.contribution, updated_at = EXCLUDED.updated_at`,
+       contribution = EXCLUDED.contribution, updated_at = EXCLUDED.updated_at, waiting = EXCLUDED.waiting`,
     [
       dossier.id,
       dims.competentAgencyId,
@@ -92,6 +92,7 @@ export async function recordMonitoringFacts(q: Queryable, clocks: LegalClockProv
       facts.processingWorkingMinutes,
       JSON.stringify(after),
       now,
+      facts.waitingSupplement.some((i) => i.to === null) ? 'supplement' : facts.waitingPayment.some((i) => i.to === null) ? 'payment' : null,
     ],
   );
 }
@@ -101,17 +102,24 @@ export const histogramColumns = processingBucketHours.map((_, i) => `h${String(i
 const columns = [...rollupCounters, ...histogramColumns];
 
 /** The three grains of the rollups: each row keyed by its period's first day (local date). */
+const monthStartOf = (day: string) => `${day.slice(0, 8)}01`;
+
+/** Every procedure together in the unit tables: their procedure_code is this. */
+export const ALL_PROCEDURES = '*';
+
 export const rollupGrains = [
-  { table: 'monitoring_rollup', start: (day: string) => day },
-  { table: 'monitoring_rollup_week', start: weekStartOf },
-  { table: 'monitoring_rollup_month', start: (day: string) => `${day.slice(0, 8)}01` },
+  { table: 'monitoring_rollup', start: (day: string) => day, allProcedures: false },
+  { table: 'monitoring_rollup_week', start: weekStartOf, allProcedures: false },
+  { table: 'monitoring_rollup_month', start: monthStartOf, allProcedures: false },
+  { table: 'monitoring_unit_rollup_week', start: weekStartOf, allProcedures: true },
+  { table: 'monitoring_unit_rollup_month', start: monthStartOf, allProcedures: true },
 ] as const;
 
 /** Adds cells to the rollups at every grain (counters and histogram buckets), in key order. */
 export async function applyCells(q: Queryable, cells: readonly RollupCell[]): Promise<void> {
   for (const grain of rollupGrains) {
     for (const cell of cells) {
-      const key = [grain.start(cell.day), cell.competentAgencyId, cell.receivingAgencyId, cell.procedureCode];
+      const key = [grain.start(cell.day), cell.competentAgencyId, cell.receivingAgencyId, grain.allProcedures ? ALL_PROCEDURES : cell.procedureCode];
       const values = [...rollupCounters.map((c) => cell.counters[c] ?? 0), ...histogramColumns.map((_, i) => cell.buckets[i] ?? 0)];
       await q.query(
         `INSERT INTO ${grain.table} (day, competent_agency_id, receiving_agency_id, procedure_code, ${columns.join(', ')})
