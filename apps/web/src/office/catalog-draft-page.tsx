@@ -14,6 +14,8 @@ import '../catalog/catalog.css';
 import { usePageTitle } from '../shell/page-title';
 import { Button, Spinner, TextArea, TextField, useToast } from '../ui';
 import { WorkflowEditor } from './workflow-editor';
+import { CaseEditor, NewCaseForm } from './catalog-edit/case-editor';
+import { GeneralEditor } from './catalog-edit/general-editor';
 
 type Draft = Infer<typeof draftResponse>;
 type Workflow = Draft['content']['cases'][number]['workflows'][number];
@@ -172,6 +174,7 @@ export default function CatalogDraftPage() {
       <p>
         <Link to={`/office/catalog/procedures/${draft.code}`}>{t('office.historyLink')}</Link>
       </p>
+      <GeneralEditor draft={draft} editable={editable} onSaved={changed} />
       <h2>{t('office.casesTitle')}</h2>
       {draft.content.cases.map((c) => (
         <section key={c.id} aria-labelledby={`case-${c.id}`}>
@@ -181,6 +184,7 @@ export default function CatalogDraftPage() {
               <li key={i}>{t('detail.timeRow', { time: text.time(p), channels: text.channels(p.channels) })}</li>
             ))}
           </ul>
+          <CaseEditor key={c.id} draft={draft} item={c} editable={editable} onSaved={changed} />
           <h4>{t('office.workflowsTitle')}</h4>
           {c.workflows.length === 0 && (
             <>
@@ -205,6 +209,7 @@ export default function CatalogDraftPage() {
           ))}
         </section>
       ))}
+      {editable && <NewCaseForm draft={draft} onSaved={changed} />}
       <ReviewActions draft={draft} onChanged={changed} />
     </div>
   );

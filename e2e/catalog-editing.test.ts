@@ -1,0 +1,95 @@
+/**
+ * Catalogue editing in the office, in a real browser on the demo catalogue: a system administrator opens a draft of
+ * "Đăng ký khai tử", edits its general information (subjects, legal basis), adds a required document and a fee to
+ * its case, saves both, submits and publishes; the public procedure page's data then carries the changes as
+ * version 2. axe and screenshots on both sizes.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '../apps/server/src/seed/catalog-seed';
+import { createOfficer, seedTestOrganization, signIn } from '../test-support/identity';
+import { launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  await seedTestOrganization(server.db);
+  await seedCatalog(server.db, new Date());
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const heading = (page: Page) => page.locator('h1').textContent();
+
+async function adminPage(viewport: (typeof viewportNames)[number]): Promise<Page> {
+  const admin = await createOfficer(server.db, { displayName: 'Quản trị danh mục', roles: [{ role: 'system_administrator', agencyCode: '000.00.00.H57' }] });
+  const { cookie } = await signIn(server.app, admin, { clock: server.clock });
+  const page = await openPage(browser, server.baseUrl, viewport);
+  const [name, value] = cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+  return page;
+}
+
+async function openDraft(page: Page, code: string): Promise<void> {
+  await page.goto('/office/catalog');
+  await expect.poll(() => heading(page)).toBe('Danh mục thủ tục hành chính');
+  await page.getByLabel(/^Mã thủ tục/).fill(code);
+  await page.getByRole('button', { name: 'Mở bản dự thảo' }).click();
+  await expect.poll(() => heading(page)).toMatch(/^Bản dự thảo: /);
+}
+
+describe('catalogue draft on a phone', () => {
+  it('shows the general information and case forms', async () => {
+    const page = await adminPage('phone');
+    await openDraft(page, '1.001193');
+    await page.getByRole('heading', { name: 'Thông tin chung' }).waitFor();
+    await page.getByLabel(/^Tên thủ tục/).waitFor();
+    await review(page, 'catalog-edit-phone');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('administrator on a counter screen', () => {
+  it('edits the general information and a case, then submits and publishes version 2', async () => {
+    const page = await adminPage('counter');
+    await openDraft(page, '1.000656');
+    await page.getByLabel(/^Đối tượng thực hiện/).fill('Công dân Việt Nam; người nước ngoài cư trú tại phường');
+    const basis = page.getByLabel(/^Căn cứ pháp lý/);
+    await basis.fill(`${await basis.inputValue()}\n99/2026/QĐ-UBND | Quyết định công bố thủ tục (thử nghiệm) | 2026-01-15`);
+    await page.getByRole('button', { name: 'Lưu thông tin chung' }).click();
+    await page.getByText('Đã lưu thông tin chung.').waitFor();
+
+    const caseForm = page.locator('form.catalog-edit').filter({ has: page.getByRole('button', { name: /^Lưu trường hợp/ }) }).first();
+    await caseForm.getByRole('button', { name: 'Thêm giấy tờ' }).click();
+    const docName = caseForm.getByLabel(/^Tên giấy tờ \d+/).last();
+    await docName.fill('Văn bản ủy quyền (nếu nộp thay)');
+    await caseForm.getByLabel(/^Yêu cầu \(giấy tờ \d+\)/).last().selectOption('conditional');
+    await caseForm.getByLabel(/^Điều kiện \(giấy tờ \d+\)/).last().fill('Khi người khác nộp thay người có yêu cầu');
+    await caseForm.getByRole('button', { name: 'Thêm khoản phí, lệ phí' }).click();
+    await caseForm.getByLabel(/^Tên khoản \(khoản \d+\)/).last().fill('Lệ phí cấp bản sao trích lục');
+    await caseForm.getByLabel(/^Mức thu, đồng \(khoản \d+\)/).last().fill('8000');
+    await review(page, 'catalog-edit-case-counter');
+    await caseForm.getByRole('button', { name: /^Lưu trường hợp/ }).click();
+    await page.getByText(/^Đã lưu trường hợp/).waitFor();
+
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByRole('button', { name: 'Ban hành phiên bản mới' }).click();
+    await page.getByText('Đã ban hành phiên bản 2.').waitFor();
+    await review(page, 'catalog-edit-published-counter');
+
+    const published = await server.app.inject({ method: 'GET', url: '/api/v1/procedures/1.000656' });
+    const body = JSON.stringify(published.json());
+    expect(body).toContain('Văn bản ủy quyền (nếu nộp thay)');
+    expect(body).toContain('Khi người khác nộp thay người có yêu cầu');
+    expect(body).toContain('Lệ phí cấp bản sao trích lục');
+    expect(body).toContain('99/2026/QĐ-UBND');
+    expect(body).toContain('người nước ngoài cư trú tại phường');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
