@@ -277,6 +277,21 @@ export const dossierListItemSchema = z.object({
   dueAt: instant.nullable(),
   extendedDueAt: instant.nullable(),
   version: z.number().int(),
+  /** Officer inbox only: the active step, open consultations, the online reception check's due time. */
+  activeStep: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      agencyId: z.string(),
+      assigneeId: z.string().nullable(),
+      assigneeName: z.string().nullable(),
+      dueAt: instant.nullable(),
+    })
+    .nullable()
+    .optional(),
+  openConsultations: z.number().int().optional(),
+  receptionCheckDueAt: instant.nullable().optional(),
 });
 export const listDossiersQuery = z.strictObject({
   agencyId: uuid.optional(),

@@ -144,6 +144,11 @@ describe.each(testBackends())('dossier store on %s', (backend) => {
     const officer = testOfficer([{ role: 'specialist', agencyId: inboxOrg.department }]);
     const inbox = await listInbox(db, officer, { limit: 10 });
     expect(inbox.map((d) => d.id)).toEqual([sooner.id, extended.id, later.id]);
+    // the inbox row carries the active step (for "my steps") and the open consultations
+    const active = sooner.steps.find((step) => step.status === 'active');
+    expect(inbox[0]!.activeStep?.id ?? null).toBe(active?.id ?? null);
+    if (active) expect(inbox[0]!.activeStep).toMatchObject({ role: active.role, agencyId: active.agencyId, assigneeId: active.assigneeId });
+    expect(inbox[0]!.openConsultations).toBe(sooner.consultations.filter((c) => c.answeredAt === null).length);
     expect(await listInbox(db, testOfficer([{ role: 'specialist', agencyId: org.department }]), { agencyId: inboxOrg.department, limit: 10 })).toEqual([]);
     const supervisor = testOfficer([{ role: 'desk_supervisor', agencyId: inboxOrg.desk }]);
     const ledger = await listLedger(db, supervisor, { deskAgencyId: inboxOrg.desk, year: 2026, limit: 10 });

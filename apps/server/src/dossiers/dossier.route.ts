@@ -12,6 +12,7 @@ import {
   formFor,
   receiveDossierAtDesk,
   receptionCheckDue,
+  receptionCheckDueAt,
   submitDossierOnline,
   type Dossier,
   type NewDossierRequest,
@@ -42,6 +43,8 @@ import {
   listLedger,
   listOwnDossiers,
   runIdempotentDossierUseCase,
+  type DossierInboxItem,
+  type DossierListItem,
 } from '@motcua/db/dossiers';
 import type { Queryable } from '@motcua/db';
 import type { AppDeps } from '../deps';
@@ -158,27 +161,43 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
     async (request) => {
       const actor = requireSignedIn(request);
       const { agencyId, limit, offset } = request.query;
-      const rows =
-        actor.kind === 'citizen'
-          ? await listOwnDossiers(deps.db, actor, { limit, offset })
-          : await listInbox(deps.db, actor, { agencyId: agencyId ?? null, limit, offset });
+      const listItem = (r: DossierListItem) => ({
+        id: r.id,
+        code: r.code,
+        state: r.state,
+        nationalStatus: r.nationalStatus,
+        channel: r.channel,
+        procedureCode: r.procedureCode,
+        procedureName: r.procedureName,
+        summary: r.summary,
+        currentAgencyId: r.currentAgencyId,
+        submittedAt: r.submittedAt.toISOString(),
+        receivedAt: iso(r.receivedAt),
+        dueAt: iso(r.dueAt),
+        extendedDueAt: iso(r.extendedDueAt),
+        version: r.version,
+      });
+      if (actor.kind === 'citizen') return { items: (await listOwnDossiers(deps.db, actor, { limit, offset })).map(listItem) };
+      const rows = await listInbox(deps.db, actor, { agencyId: agencyId ?? null, limit, offset });
+      const clocks = services.clocks.through(deps.db);
+      // An online dossier's reception check counts from its submission, or from the last supplement.
+      const checkDue = async (r: DossierInboxItem) =>
+        r.state === 'submitted'
+          ? receptionCheckDueAt(
+              await clocks.clockFor(r.receivingAgencyId),
+              r.lastSupplementAt ?? r.submittedAt,
+              services.policy.onlineReceptionCheckWorkingHours,
+            ).toISOString()
+          : null;
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          code: r.code,
-          state: r.state,
-          nationalStatus: r.nationalStatus,
-          channel: r.channel,
-          procedureCode: r.procedureCode,
-          procedureName: r.procedureName,
-          summary: r.summary,
-          currentAgencyId: r.currentAgencyId,
-          submittedAt: r.submittedAt.toISOString(),
-          receivedAt: iso(r.receivedAt),
-          dueAt: iso(r.dueAt),
-          extendedDueAt: iso(r.extendedDueAt),
-          version: r.version,
-        })),
+        items: await Promise.all(
+          rows.map(async (r) => ({
+            ...listItem(r),
+            activeStep: r.activeStep ? { ...r.activeStep, dueAt: iso(r.activeStep.dueAt) } : null,
+            openConsultations: r.openConsultations,
+            receptionCheckDueAt: await checkDue(r),
+          })),
+        ),
       };
     },
   );

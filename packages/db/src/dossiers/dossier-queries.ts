@@ -33,6 +33,52 @@ const listColumns = `d.id, d.code, d.state, d.national_status AS "nationalStatus
   d.current_agency_id AS "currentAgencyId", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt",
   d.due_at AS "dueAt", d.extended_due_at AS "extendedDueAt", d.effective_due_at AS "effectiveDueAt", d.version`;
 
+/** An inbox row: the list item, the active step (for "my steps"), open consultations and the last supplement. */
+export interface DossierInboxItem extends DossierListItem {
+  activeStep: {
+    id: string;
+    name: string;
+    role: string;
+    agencyId: string;
+    assigneeId: string | null;
+    assigneeName: string | null;
+    dueAt: Date | null;
+  } | null;
+  openConsultations: number;
+  /** When the last supplement arrived: an online dossier's reception check counts from it. */
+  lastSupplementAt: Date | null;
+}
+
+const inboxColumns = `${listColumns},
+  s.id AS "stepId", s.name AS "stepName", s.role AS "stepRole", s.agency_id AS "stepAgencyId",
+  s.assignee_id AS "stepAssigneeId", s.assignee_name AS "stepAssigneeName", s.due_at AS "stepDueAt",
+  (SELECT count(*) FROM dossier_consultation c WHERE c.dossier_id = d.id AND c.answered_at IS NULL)::int AS "openConsultations",
+  (SELECT max(r.provided_at) FROM dossier_supplement_request r WHERE r.dossier_id = d.id) AS "lastSupplementAt"`;
+
+type InboxRow = DossierListItem & {
+  stepId: string | null;
+  stepName: string | null;
+  stepRole: string | null;
+  stepAgencyId: string | null;
+  stepAssigneeId: string | null;
+  stepAssigneeName: string | null;
+  stepDueAt: Date | null;
+  openConsultations: number;
+  lastSupplementAt: Date | null;
+};
+
+function toInboxItem(r: InboxRow): DossierInboxItem {
+  const { stepId, stepName, stepRole, stepAgencyId, stepAssigneeId, stepAssigneeName, stepDueAt, ...rest } = r;
+  return {
+    ...rest,
+    openConsultations: Number(r.openConsultations),
+    activeStep:
+      stepId && stepName && stepRole && stepAgencyId
+        ? { id: stepId, name: stepName, role: stepRole, agencyId: stepAgencyId, assigneeId: stepAssigneeId, assigneeName: stepAssigneeName, dueAt: stepDueAt }
+        : null,
+  };
+}
+
 /**
  * The officer inbox: open dossiers held by the given agencies (default: every agency the officer sees), the most
  * urgent first. Backed by dossier_inbox_idx (current_agency_id, effective_due_at) WHERE closed_at IS NULL.
@@ -41,7 +87,7 @@ export async function listInbox(
   q: Queryable,
   actor: Actor,
   options: { agencyId?: string | null; limit: number; offset?: number },
-): Promise<DossierListItem[]> {
+): Promise<DossierInboxItem[]> {
   if (actor.kind !== 'officer' && actor.kind !== 'system') return [];
   const agencies = actor.kind === 'officer' ? [...actor.visibleAgencyIds] : [];
   if (options.agencyId && (!isUuid(options.agencyId) || (actor.kind === 'officer' && !agencies.includes(options.agencyId)))) {
@@ -50,13 +96,15 @@ export async function listInbox(
   const filter = options.agencyId ? [options.agencyId] : agencies;
   // One agency: `=` lets the index deliver rows in due-time order and stop at the limit; several: a bitmap scan.
   const agencyCondition = filter.length === 1 ? 'd.current_agency_id = $1::uuid' : 'd.current_agency_id = ANY($1::uuid[])';
-  return q.query<DossierListItem>(
-    `SELECT ${listColumns} FROM dossier d
+  const rows = await q.query<InboxRow>(
+    `SELECT ${inboxColumns} FROM dossier d
+      LEFT JOIN LATERAL (SELECT * FROM dossier_step st WHERE st.dossier_id = d.id AND st.status = 'active' ORDER BY st.step_order LIMIT 1) s ON true
       WHERE ${agencyCondition} AND d.closed_at IS NULL
       ORDER BY d.effective_due_at, d.submitted_at
       LIMIT $2 OFFSET $3`,
     [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0],
   );
+  return rows.map(toInboxItem);
 }
 
 /** An applicant's own dossiers, newest first. */
