@@ -34,3 +34,50 @@ interface FocusView {
 export const focusedId = (page: Page) => page.evaluate(() => (globalThis as unknown as FocusView).document.activeElement?.id ?? '');
 /** The text of the focused element. */
 export const focusedText = (page: Page) => page.evaluate(() => (globalThis as unknown as FocusView).document.activeElement?.textContent ?? '');
+
+/** A demo account signed in over the API (password + TOTP), for the parts of a journey another screen owns. */
+export interface ApiSession {
+  get<T = Record<string, unknown>>(path: string): Promise<T>;
+  post<T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+}
+
+export async function apiSignIn(baseUrl: string, email: string): Promise<ApiSession> {
+  const base = `${baseUrl}/api/v1`;
+  const json = { 'content-type': 'application/json' };
+  let response = await fetch(`${base}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ identifier: email, password: DEMO_PASSWORD }) });
+  let cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  response = await fetch(`${base}/auth/totp/verify`, {
+    method: 'POST',
+    headers: { ...json, cookie },
+    body: JSON.stringify({ code: totpCode(DEMO_TOTP_SECRET, new Date()) }),
+  });
+  if (!response.ok) throw new Error(`${email}: TOTP refused (${response.status})`);
+  cookie = response.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : json), cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return { get: (path) => call('GET', path), post: (path, body, headers) => call('POST', path, body, headers) };
+}
+
+/** Receives a counter dossier for "Thủ tục đăng ký khai sinh" at the Phú Xuân desk through the API. */
+export async function receiveBirthRegistration(session: ApiSession, applicantName: string): Promise<{ id: string; code: string; version: number }> {
+  const detail = await session.get<{ versionId: string; content: { cases: { id: string }[] } }>('/procedures/1.001193');
+  const { agencies } = await session.get<{ agencies: { id: string; code: string }[] }>('/agencies?kind=desk');
+  const desk = agencies.find((a) => a.code === '001.01.40.H57')!;
+  return session.post('/dossiers', {
+    procedureVersionId: detail.versionId,
+    caseCode: detail.content.cases[0]!.id,
+    receivingAgencyId: desk.id,
+    parties: [{ role: 'applicant', fullName: applicantName, phone: '0905123456' }],
+    summary: `Đăng ký khai sinh — ${applicantName}`,
+    documents: [{ name: 'Tờ khai đăng ký khai sinh', originals: 1 }],
+  });
+}

@@ -8,7 +8,7 @@ type OfficerRoleName = SessionUser['roles'][number]['role'];
 
 export interface OfficeNavItem {
   to: string;
-  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions' | 'nav.catalog' | 'nav.deadlines' | 'nav.reception' | 'nav.leaderDesk';
+  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions' | 'nav.catalog' | 'nav.deadlines' | 'nav.reception' | 'nav.leaderDesk' | 'nav.inbox' | 'nav.queue';
   /** Roles that see the entry; empty or absent: every officer. */
   roles?: readonly OfficerRoleName[];
   /** Active only on this exact path (for the area's home). */
@@ -17,6 +17,8 @@ export interface OfficeNavItem {
 
 export const officeNav: readonly OfficeNavItem[] = [
   { to: '/office', label: 'nav.home', end: true },
+  { to: '/office/inbox', label: 'nav.inbox', roles: ['reception_officer', 'desk_supervisor', 'specialist', 'department_head', 'agency_leader'] },
+  { to: '/office/queue', label: 'nav.queue', roles: ['reception_officer', 'desk_supervisor'] },
   { to: '/office/reception', label: 'nav.reception', roles: ['reception_officer', 'desk_supervisor'] },
   { to: '/office/deadlines', label: 'nav.deadlines', roles: ['agency_leader', 'desk_supervisor', 'department_head'] },
   { to: '/office/calendar', label: 'nav.calendar', end: true },

@@ -116,9 +116,9 @@ export function useInbox() {
 export function useDossierAction(dossier: Pick<Dossier, 'id' | 'version'> | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+    mutationFn: ({ path, body, idempotencyKey }: { path: string; body: unknown; idempotencyKey?: string }) =>
       api.post(`/dossiers/${encodeURIComponent(dossier!.id)}/${path}`, body, dossierSchema, {
-        headers: { 'if-match': `"${dossier!.version}"` },
+        headers: { 'if-match': `"${dossier!.version}"`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
       }),
     onSuccess: (next) => {
       client.setQueryData([...dossiersKey, 'one', next.id], next);

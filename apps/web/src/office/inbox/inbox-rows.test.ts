@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '@motcua/contracts/identity';
+import type { InboxItem } from '../desk/desk-queries';
+import { byDue, inTab, isMine, matches, noFilters, rowDue } from './inbox-rows';
+
+const now = Date.parse('2026-03-02T03:00:00Z');
+const row = (over: Partial<InboxItem>): InboxItem => ({
+  id: 'd1',
+  code: 'X-260302-0001',
+  state: 'processing',
+  nationalStatus: 4,
+  channel: 'counter',
+  procedureCode: '1.001193',
+  procedureName: 'Đăng ký khai sinh',
+  summary: 's',
+  currentAgencyId: 'a1',
+  submittedAt: '2026-03-01T01:00:00Z',
+  receivedAt: '2026-03-01T01:00:00Z',
+  dueAt: '2026-03-10T01:00:00Z',
+  extendedDueAt: null,
+  version: 1,
+  activeStep: null,
+  openConsultations: 0,
+  receptionCheckDueAt: null,
+  ...over,
+});
+const specialist: SessionUser = { id: 'u1', kind: 'officer', displayName: 'A', roles: [{ role: 'specialist', agencyId: 'a1', agencyCode: 'c', agencyName: 'n' }] };
+const step = (over: Partial<NonNullable<InboxItem['activeStep']>> = {}) => ({
+  id: 's1',
+  name: 'Thẩm định',
+  role: 'specialist',
+  agencyId: 'a1',
+  assigneeId: null,
+  assigneeName: null,
+  dueAt: '2026-03-02T05:00:00Z',
+  ...over,
+});
+
+describe('inbox rows', () => {
+  it('takes the active step to mine when it is offered to my role or assigned to me, not to someone else', () => {
+    expect(isMine(row({ activeStep: step() }), specialist)).toBe(true);
+    expect(isMine(row({ activeStep: step({ assigneeId: 'u1' }) }), specialist)).toBe(true);
+    expect(isMine(row({ activeStep: step({ assigneeId: 'u2' }) }), specialist)).toBe(false);
+    expect(isMine(row({ activeStep: step({ role: 'department_head' }) }), specialist)).toBe(false);
+    expect(isMine(row({ state: 'result_ready' }), specialist)).toBe(false);
+  });
+
+  it('judges near due and overdue on the step due time, the check due time for online dossiers', () => {
+    expect(rowDue(row({ activeStep: step() }))).toBe('2026-03-02T05:00:00Z');
+    expect(inTab('nearDue', row({ activeStep: step() }), specialist, now)).toBe(true);
+    expect(inTab('overdue', row({ activeStep: step({ dueAt: '2026-03-02T02:00:00Z' }) }), specialist, now)).toBe(true);
+    expect(inTab('nearDue', row({}), specialist, now)).toBe(false);
+    const online = row({ state: 'submitted', dueAt: null, receptionCheckDueAt: '2026-03-02T01:00:00Z' });
+    expect(inTab('overdue', online, specialist, now)).toBe(true);
+    expect(inTab('consultation', row({ openConsultations: 1 }), specialist, now)).toBe(true);
+    expect(inTab('supplement', row({ state: 'supplement_requested' }), specialist, now)).toBe(true);
+  });
+
+  it('sorts by due time with undated rows last, and filters by procedure, channel and status', () => {
+    const a = row({ id: 'a', dueAt: '2026-03-05T01:00:00Z' });
+    const b = row({ id: 'b', dueAt: '2026-03-03T01:00:00Z' });
+    const c = row({ id: 'c', dueAt: null });
+    expect([a, c, b].sort(byDue).map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(matches(a, { ...noFilters, channel: 'online' })).toBe(false);
+    expect(matches(a, { procedure: '1.001193', channel: 'counter', state: 'processing' })).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The inbox's tabs and filters over the rows GET /dossiers answers (pure, tested): my steps, my unit, near due,
+ * overdue, waiting for a supplement, waiting for consultation answers; the online queue. Sorted by the due time
+ * that matters for the row (the active step's, else the dossier's; the reception check's in the queue).
+ */
+import type { SessionUser } from '@motcua/contracts/identity';
+import type { InboxItem } from '../desk/desk-queries';
+
+export type InboxTab = 'mine' | 'unit' | 'nearDue' | 'overdue' | 'supplement' | 'consultation';
+export const inboxTabs: readonly InboxTab[] = ['mine', 'unit', 'nearDue', 'overdue', 'supplement', 'consultation'];
+
+/** "Near due": within this many hours of wall-clock time (the server's alerts judge working time). */
+export const nearDueHours = 24;
+const deskStates = new Set(['received', 'result_ready', 'in_postal_return']);
+const deskRoles = new Set(['reception_officer', 'desk_supervisor']);
+
+/** The due time that matters for the row. */
+export function rowDue(row: InboxItem): string | null {
+  if (row.state === 'submitted') return row.receptionCheckDueAt ?? null;
+  return row.activeStep?.dueAt ?? row.extendedDueAt ?? row.dueAt;
+}
+
+export function isMine(row: InboxItem, user: SessionUser): boolean {
+  const roles = new Set(user.roles.map((g) => g.role));
+  const step = row.activeStep;
+  if (step) return step.assigneeId === user.id || (step.assigneeId === null && roles.has(step.role as SessionUser['roles'][number]['role']));
+  return [...roles].some((r) => deskRoles.has(r)) && deskStates.has(row.state);
+}
+
+export function inTab(tab: InboxTab, row: InboxItem, user: SessionUser, now: number): boolean {
+  const due = rowDue(row);
+  const left = due ? Date.parse(due) - now : null;
+  switch (tab) {
+    case 'mine':
+      return isMine(row, user);
+    case 'unit':
+      return true;
+    case 'nearDue':
+      return left !== null && left >= 0 && left <= nearDueHours * 3_600_000;
+    case 'overdue':
+      return left !== null && left < 0;
+    case 'supplement':
+      return row.state === 'supplement_requested';
+    case 'consultation':
+      return (row.openConsultations ?? 0) > 0;
+  }
+}
+
+export interface InboxFilters {
+  procedure: string;
+  channel: string;
+  state: string;
+}
+
+export const noFilters: InboxFilters = { procedure: '', channel: '', state: '' };
+
+export function matches(row: InboxItem, f: InboxFilters): boolean {
+  return (!f.procedure || row.procedureCode === f.procedure) && (!f.channel || row.channel === f.channel) && (!f.state || row.state === f.state);
+}
+
+export function byDue(a: InboxItem, b: InboxItem): number {
+  const da = rowDue(a);
+  const db = rowDue(b);
+  if (da === db) return a.submittedAt.localeCompare(b.submittedAt);
+  if (da === null) return 1;
+  if (db === null) return -1;
+  return Date.parse(da) - Date.parse(db);
+}
