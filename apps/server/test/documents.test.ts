@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@motcua/core';
 import { listDossierDocuments } from '@motcua/db/documents';
 import { completeDeps, type AppDeps } from '../src/deps';
+import { NotAnIncrementalUpdate, readIssuedDocument, storeSignedContent } from '../src/documents/index';
 import { buildJobHandlers } from '../src/jobs/handlers';
 import { createJobRunner } from '../src/jobs/job-runner';
 import { removeTestStorage, testConfig } from '../../../test-support/app';
@@ -109,5 +110,22 @@ describe('document.render: forms rendered and stored once', () => {
     const context = { db, clock: deps.clock, messageId: 'm', attempt: 1 };
     if (event) await expect(handler({ eventId: event.id }, context)).rejects.toThrow(/no form/);
     await expect(handler({ eventId: '00000000-0000-4000-8000-000000000000' }, context)).rejects.toThrow(/No event/);
+  });
+
+  it('gives the signing module the issued bytes and stores a signed version only when it extends them', async () => {
+    const dossier = await receive();
+    const [event] = await db.query<{ id: string }>("SELECT id FROM dossier_event WHERE dossier_id = $1 AND form_kind = 'receipt'", [dossier.id]);
+    await buildJobHandlers(deps)['document.render']!({ eventId: event!.id }, { db, clock: deps.clock, messageId: 'm', attempt: 1 });
+    const [document] = (await listDossierDocuments(db, system, dossier.id))!;
+    const issued = await readIssuedDocument(db, deps.contentStore, document!.id);
+    expect(issued!.document.id).toBe(document!.id);
+    const appended = Buffer.concat([Buffer.from(issued!.bytes), Buffer.from('\n% incremental update\n%%EOF\n')]);
+    const { stored } = await storeSignedContent(db, deps.contentStore, document!.id, appended);
+    expect(stored.sha256).toBe(createHash('sha256').update(appended).digest('hex'));
+    expect(await deps.contentStore.has(stored.key)).toBe(true);
+    const rewritten = Buffer.from(appended);
+    rewritten[100] = rewritten[100]! ^ 0xff;
+    await expect(storeSignedContent(db, deps.contentStore, document!.id, rewritten)).rejects.toBeInstanceOf(NotAnIncrementalUpdate);
+    expect(await readIssuedDocument(db, deps.contentStore, '00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 });
