@@ -98,4 +98,28 @@ describe('issued documents API', () => {
     const otherDossier = '00000000-0000-4000-8000-000000000001';
     expect((await get(applicant, `/api/v1/dossiers/${otherDossier}/documents/${document.id}/content`)).statusCode).toBe(404);
   });
+
+  it('issues the control sheet once per state of the dossier, to officers who see it', async () => {
+    const url = `/api/v1/dossiers/${dossierId}/documents/control-sheet`;
+    const post = async (user: ApiUser) => t.app.inject({ method: 'POST', url, headers: await user.headers() });
+    const first = await post(deskOfficer);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ kind: 'control_sheet', formSet: 'tt03-2025', formNumber: '06', documentNumber: '1/PKS-BPTNTKQ' });
+    const again = await post(deskOfficer);
+    expect(again.json().id).toBe(first.json().id);
+    expect((await post(applicant)).statusCode).toBe(403);
+    expect((await post(otherDeskOfficer)).statusCode).toBe(404);
+    const items = (await get(applicant, `/api/v1/dossiers/${dossierId}/documents`)).json().items;
+    expect(items.map((i: { kind: string }) => i.kind)).toEqual(['receipt', 'control_sheet']);
+  });
+
+  it('renders the desk ledger of a year as an A4 PDF for the desk only', async () => {
+    const desk = await agencyIdOf(t, PHU_XUAN_DESK);
+    const res = await get(deskOfficer, `/api/v1/desks/${desk}/ledger/document?year=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain('filename="so-theo-doi-ho-so-2026.pdf"');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await get(otherDeskOfficer, `/api/v1/desks/${desk}/ledger/document?year=2026`)).statusCode).toBe(404);
+  });
 });

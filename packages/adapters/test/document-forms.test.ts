@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '@motcua/adapters/documents';
-import { dossierFormDefinition } from '@motcua/core/documents';
+import { controlSheetDefinition, dossierFormDefinition, ledgerDefinition } from '@motcua/core/documents';
 import type { FormKind } from '@motcua/core/dossiers';
-import { sampleFormInput } from '../../../test-support/documents';
+import { sampleControlSheetInput, sampleFormInput, sampleLedgerInput } from '../../../test-support/documents';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'motcua-forms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,5 +75,31 @@ describe('forms rendered as PDF', () => {
     const file = path.join(dir, 'nfd.pdf');
     writeFileSync(file, await renderPdf(dossierFormDefinition(nfd)));
     expect(textOf(file)).toContain('Thiếu giấy tờ chứng minh nơi cư trú');
+  });
+
+  it.each(['tt03-2025', 'tt01-2018'] as const)('control sheet (%s): every hand-over with its timeliness, on A5', async (set) => {
+    const file = path.join(dir, `control-sheet-${set}.pdf`);
+    writeFileSync(file, await renderPdf(controlSheetDefinition(sampleControlSheetInput(set))));
+    const text = textOf(file);
+    const number = set === 'tt03-2025' ? '06' : '05';
+    for (const phrase of [...common.slice(0, 2), 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', `Mẫu số ${number}`, 'Kèm theo hồ sơ của: Nguyễn Thị Hường',
+      'Cơ quan phối hợp giải quyết: Công an phường Phú Xuân', 'Trước hạn', 'Đúng hạn', 'Phòng Văn hóa - Xã hội', 'Việc lưu vết được thực hiện tự động']) {
+      expect(text).toContain(phrase);
+    }
+    expect(pdfInfo(file)['Page size']).toMatch(/^419\.5\d* x 595\.2\d* pts/);
+  });
+
+  it.each(['tt03-2025', 'tt01-2018'] as const)('ledger (%s): its columns on A4, a long year runs over pages with the header repeated', async (set) => {
+    const file = path.join(dir, `ledger-${set}.pdf`);
+    writeFileSync(file, await renderPdf(ledgerDefinition(sampleLedgerInput(set, 60))));
+    const text = textOf(file);
+    const columns = set === 'tt03-2025'
+      ? ['Phương thức nhận kết quả', 'Cơ quan chủ trì giải quyết', 'Hẹn trả kết quả', 'Ký nhận']
+      : ['Số lượng hồ sơ (bộ)', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Nhận kết quả từ cơ quan giải quyết'];
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ NĂM 2026', 'Lê Thị Ánh Tuyết', 'Trần Văn Đức', ...columns]) expect(text).toContain(phrase);
+    const info = pdfInfo(file);
+    expect(info['Page size']).toMatch(/^841\.8\d* x 595\.2\d* pts/);
+    expect(Number(info.Pages)).toBeGreaterThan(1);
+    expect(text.split('Mã hồ sơ').length - 1).toBe(Number(info.Pages));
   });
 });

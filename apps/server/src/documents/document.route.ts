@@ -15,32 +15,10 @@ import { findDossierDocument, listDossierDocuments } from '@motcua/db/documents'
 import type { AppDeps } from '../deps';
 import { contentDisposition } from '../dossiers/attachments.route';
 import { requireSignedIn } from '../dossiers/dossier.route';
+import { sheetRoutes } from './sheet.route';
+import { toDocumentDto } from './document.dto';
 
 const errors = { 401: problemSchema, 404: problemSchema };
-
-export function contentUrlOf(d: IssuedDocument): string {
-  return `/api/v1/dossiers/${d.dossierId}/documents/${d.id}/content`;
-}
-
-export function toDocumentDto(d: IssuedDocument) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    formSet: d.formSet,
-    formNumber: d.formNumber,
-    title: d.title,
-    documentNumber: d.documentNumber,
-    eventId: d.eventId,
-    sha256: d.sha256,
-    sizeBytes: d.sizeBytes,
-    mediaType: d.mediaType,
-    origin: d.origin,
-    approvedAt: d.approvedAt ? d.approvedAt.toISOString() : null,
-    replacedBy: d.replacedBy,
-    createdAt: d.createdAt.toISOString(),
-    contentUrl: contentUrlOf(d),
-  };
-}
 
 /** "mau-01-tt03-2025-<code>.pdf": letters, digits, dots and hyphens only (no personal data, no quoting issues). */
 export function downloadFileName(d: IssuedDocument, dossierCode: string | null): string {
@@ -52,6 +30,7 @@ const notFound = (id: string) => new DomainErrorException(domainError('NOT_FOUND
 
 export async function documentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(async (scope) => sheetRoutes(scope, deps));
 
   api.get(
     '/dossiers/:id/documents',

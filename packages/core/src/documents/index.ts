@@ -9,3 +9,4 @@ export * from './form-layout';
 export * from './dossier-forms';
 export * from './issued-document';
 export * from './issue-event-form';
+export * from './sheet-forms';

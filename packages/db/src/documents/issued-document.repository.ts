@@ -3,7 +3,7 @@
  * API. A document is visible to whoever may see its dossier (the dossier reads' own scope rule, `dossierScope`);
  * out of scope answers like absent.
  */
-import type { FormSource, IssuedDocument, IssuedDocumentKind, IssuedDocumentStore, NewIssuedDocument } from '@motcua/core/documents';
+import { issuedDocumentKinds, type FormSource, type IssuedDocument, type IssuedDocumentKind, type IssuedDocumentStore, type NewIssuedDocument } from '@motcua/core/documents';
 import type { Queryable } from '../kernel/database';
 import type { Actor } from '@motcua/core/shared';
 import { dossierScope, isUuid } from '../dossiers/dossier-load';
@@ -70,7 +70,11 @@ export async function listDossierDocuments(q: Queryable, actor: Actor, dossierId
   const params: unknown[] = [dossierId];
   const visible = await q.query<Row>(`SELECT d.id FROM dossier d WHERE d.id = $1 AND ${dossierScope(actor, params)}`, params);
   if (visible.length === 0) return null;
-  const rows = await q.query<Row>('SELECT * FROM issued_document WHERE dossier_id = $1 ORDER BY created_at, id', [dossierId]);
+  const rows = await q.query<Row>(
+    `SELECT i.* FROM issued_document i LEFT JOIN dossier_event e ON e.id = i.event_id
+      WHERE i.dossier_id = $1 ORDER BY i.created_at, e.seq NULLS LAST, array_position($2::text[], i.kind), i.id`,
+    [dossierId, issuedDocumentKinds],
+  );
   return rows.map(mapIssuedDocument);
 }
 
