@@ -431,3 +431,23 @@ export const attachmentReuseBody = z.strictObject({
   purpose: z.enum(['document', 'supplement']).default('document'),
   requiredDocumentCode: z.string().trim().min(1).max(50).nullable().default(null),
 });
+
+export const decisionIdParams = z.strictObject({ decisionId: uuid });
+export const dueTimeShiftBody = z.strictObject({
+  decisionId: uuid.describe('The calendar decision that moves the due time'),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+const shiftPair = z.object({ before: instant, after: instant });
+export const dueTimeShiftListResponse = z.object({
+  decision: z.object({ id: z.string(), name: z.string(), revoked: z.boolean() }),
+  items: z.array(
+    z.object({
+      dossierId: z.string(),
+      code: z.string().nullable(),
+      procedureName: z.string(),
+      dueAt: shiftPair.nullable().describe('The dossier’s due time before and after the decision; null: it does not move'),
+      extendedDueAt: instant.nullable().describe('An extension is an explicit date: it is kept as it is'),
+      steps: z.array(shiftPair.extend({ stepId: z.string(), order: z.number().int() })),
+    }),
+  ),
+});

@@ -15,6 +15,7 @@ import {
   consultationBody,
   consultationParams,
   deliveryBody,
+  dueTimeShiftBody,
   dossierIdParams,
   dossierSchema,
   extensionBody,
@@ -34,6 +35,7 @@ import {
   withdrawalBody,
 } from '@motcua/contracts/dossiers';
 import { problemSchema } from '@motcua/contracts';
+import { findDecision } from '@motcua/db/calendar';
 import { findDossier, listAttachments, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../deps';
@@ -277,6 +279,18 @@ export async function dossierActionRoutes(app: FastifyInstance, deps: AppDeps): 
     params: dossierIdParams,
     body: returnBody,
     toAction: (_p, b) => ({ type: 'return_result', method: b.method, receiverName: b.receiverName, receiverRole: b.receiverRole, waybillNumber: b.waybillNumber }),
+  });
+  action({
+    path: '/dossiers/:id/due-time-shift',
+    summary: 'Apply a calendar decision to the due time (desk supervisor): recomputed on the calendar in force, one event, audited',
+    params: dossierIdParams,
+    body: dueTimeShiftBody,
+    toAction: async (_p, b) => {
+      if (!(await findDecision(deps.db, b.decisionId))) {
+        throw new DomainErrorException(domainError('NOT_FOUND', 'No such calendar decision', { entity: 'calendar_decision' }));
+      }
+      return { type: 'shift_due_time', decisionId: b.decisionId, note: b.note };
+    },
   });
   action({
     path: '/dossiers/:id/delivery',

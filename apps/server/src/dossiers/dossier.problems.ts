@@ -124,6 +124,11 @@ export const dossierProblems = {
     vi: 'Tệp kết quả không thuộc hồ sơ này',
     en: 'The result names a file that is not an attachment of this dossier',
   },
+  DOSSIER_DUE_TIME_UNCHANGED: {
+    status: 409,
+    vi: 'Lịch làm việc hiện hành không làm thay đổi thời hạn của hồ sơ',
+    en: 'The calendar in force gives the same due times',
+  },
   DOSSIER_TRACKING_FACTOR: {
     status: 404,
     vi: 'Không tìm thấy hồ sơ với mã và thông tin xác thực đã nhập',

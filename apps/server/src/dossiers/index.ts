@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import { attachmentRoutes } from './attachments.route';
 import { dossierActionRoutes } from './dossier-actions.route';
+import { dueTimeShiftRoutes } from './due-time-shift.route';
 import { dossierRoutes } from './dossier.route';
 import { trackingRoutes } from './tracking.route';
 
@@ -11,6 +12,7 @@ export async function dossierModuleRoutes(app: FastifyInstance, deps: AppDeps): 
   await app.register(async (scope) => dossierActionRoutes(scope, deps));
   await app.register(async (scope) => trackingRoutes(scope, deps));
   await app.register(async (scope) => attachmentRoutes(scope, deps));
+  await app.register(async (scope) => dueTimeShiftRoutes(scope, deps));
 }
 
 export { dossierJobHandlers, dossierPeriodicTasks } from './dossier.jobs';

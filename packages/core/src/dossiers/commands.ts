@@ -10,6 +10,7 @@ import { confirmPayment, requestPayment } from './financial';
 import { receiveOnline, refuseOnline, type ReceptionAssignment } from './reception';
 import { provideSupplement, requestSupplement } from './supplement';
 import { transfer } from './transfer';
+import { shiftDueTime } from './due-time-shift';
 import type { TransitionContext, TransitionResult } from './transition';
 import { assignStep, claimStep, completeStep, returnStep } from './workflow';
 
@@ -41,7 +42,8 @@ export type DossierCommand =
       readonly receiverRole: DossierReturn['receiverRole'];
       readonly waybillNumber: string | null;
     }
-  | { readonly type: 'confirm_delivery'; readonly deliveredAt: Date | null; readonly receiverName: string | null };
+  | { readonly type: 'confirm_delivery'; readonly deliveredAt: Date | null; readonly receiverName: string | null }
+  | { readonly type: 'shift_due_time'; readonly decisionId: string; readonly note: string | null };
 
 export type DossierCommandType = DossierCommand['type'];
 
@@ -91,5 +93,7 @@ export function applyCommand(dossier: Dossier, command: DossierCommand, context:
       return returnResult(dossier, command, context);
     case 'confirm_delivery':
       return confirmDelivery(dossier, command, context);
+    case 'shift_due_time':
+      return shiftDueTime(dossier, command, context);
   }
 }

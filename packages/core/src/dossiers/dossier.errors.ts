@@ -33,6 +33,7 @@ export const dossierErrorCodes = [
   'DOSSIER_ATTACHMENTS_TOO_LARGE',
   'DOSSIER_ATTACHMENT_MISSING',
   'DOSSIER_ATTACHMENT_UNKNOWN',
+  'DOSSIER_DUE_TIME_UNCHANGED',
   'DOSSIER_TRACKING_FACTOR',
 ] as const;
 export type DossierErrorCode = (typeof dossierErrorCodes)[number];

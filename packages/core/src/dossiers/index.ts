@@ -37,3 +37,4 @@ export * from './deliver-notice';
 export * from './sweep-deadlines';
 export * from './calendar-clock';
 export * from './attachments';
+export * from './due-time-shift';

@@ -37,6 +37,7 @@ export const dossierEventKinds = [
   'record_result',
   'return_result',
   'confirm_delivery',
+  'shift_due_time',
 ] as const;
 export type DossierEventKind = (typeof dossierEventKinds)[number];
 

@@ -6,3 +6,4 @@ export * from './dossier-queries';
 export * from './idempotency';
 export * from './legal-clocks';
 export * from './attachments.repository';
+export * from './due-time-shift.repository';
