@@ -36,6 +36,11 @@ export const routes: RouteObject[] = [
           { path: 'procedures/:code', lazy: lazyPage(() => import('./portal/procedure-page'), 'catalog', 'calendar') },
           { path: 'statistics', lazy: lazyPage(() => import('./dashboard/public-statistics-page'), 'dashboard') },
           { path: 'track', lazy: lazyPage(() => import('./citizen/track-page'), 'citizen') },
+          // Public verification; /xac-thuc/:id is the link printed in each issued document's QR code.
+          ...['verify', 'verify/:id', 'xac-thuc', 'xac-thuc/:id'].map((path) => ({
+            path,
+            lazy: lazyPage(() => import('./verify/verify-page'), 'verify', 'citizen'),
+          })),
           { path: '*', element: <NotFoundPage home="/" /> },
         ],
       },

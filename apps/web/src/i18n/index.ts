@@ -11,7 +11,7 @@ import viKit from './vi/kit.json';
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
-export const namespaces = ['common', 'kit', 'portal', 'auth', 'office', 'dashboard', 'calendar', 'catalog', 'leader', 'desk', 'citizen'] as const;
+export const namespaces = ['common', 'kit', 'portal', 'auth', 'office', 'dashboard', 'calendar', 'catalog', 'leader', 'desk', 'citizen', 'verify'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const storageKey = 'motcua.language';

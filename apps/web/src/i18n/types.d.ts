@@ -11,6 +11,7 @@ import type catalog from './vi/catalog.json';
 import type leader from './vi/leader.json';
 import type desk from './vi/desk.json';
 import type citizen from './vi/citizen.json';
+import type verify from './vi/verify.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -27,6 +28,7 @@ declare module 'i18next' {
       leader: typeof leader;
       desk: typeof desk;
       citizen: typeof citizen;
+      verify: typeof verify;
     };
   }
 }

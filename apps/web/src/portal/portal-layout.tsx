@@ -82,6 +82,9 @@ export default function PortalLayout() {
         <div className="container">
           <p>{t('footer.about')}</p>
           <p>
+            <Link to="/verify">{t('footer.verify')}</Link>
+          </p>
+          <p>
             <a href="/api/docs">{t('footer.apiDocs')}</a>
           </p>
         </div>

@@ -33,18 +33,45 @@ export const sha256 = (...parts: Uint8Array[]): Buffer => {
   return hash.digest();
 };
 
-/** ESS SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 } with the default SHA-256 hash. */
-function signingCertificateV2(certificate: pkijs.Certificate, certificateDer: Uint8Array): asn1js.Sequence {
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({
-        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [certificate.issuer.toSchema()] })],
-      }),
-      certificate.serialNumber,
-    ],
-  });
-  const certId = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: buffer(sha256(certificateDer)) }), issuerSerial] });
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [certId] })] });
+// A minimal DER writer: the CMS below is assembled from the certificates' own bytes, so nothing is re-encoded
+// (pkijs takes ~5 ms to parse and ~5 ms to re-encode one certificate; this keeps a signature near the RSA cost).
+function derLength(length: number): Buffer {
+  if (length < 0x80) return Buffer.from([length]);
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest >>= 8) bytes.unshift(rest & 0xff);
+  return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+const tlv = (tag: number, ...parts: Uint8Array[]): Buffer => {
+  const content = Buffer.concat(parts);
+  return Buffer.concat([Buffer.from([tag]), derLength(content.length), content]);
+};
+const derOid = (value: string) => Buffer.from(new asn1js.ObjectIdentifier({ value }).toBER(false));
+const DER_NULL = Buffer.from([0x05, 0x00]);
+const algorithm = (id: string, withNull: boolean) => tlv(0x30, derOid(id), ...(withNull ? [DER_NULL] : []));
+const attribute = (type: string, value: Uint8Array) => tlv(0x30, derOid(type), tlv(0x31, value));
+
+interface CertificateParts {
+  readonly der: Uint8Array;
+  readonly issuerName: Buffer;
+  readonly serialNumber: Buffer;
+}
+
+const partsCache = new Map<string, CertificateParts>();
+
+/** The issuer Name and serial number TLVs of a certificate, parsed once per certificate. */
+function certificateParts(der: Uint8Array): CertificateParts {
+  const key = sha256(der).toString('hex');
+  const cached = partsCache.get(key);
+  if (cached) return cached;
+  const certificate = pkijs.Certificate.fromBER(buffer(der));
+  const parts = {
+    der,
+    issuerName: Buffer.from(certificate.issuer.toSchema().toBER(false)),
+    serialNumber: Buffer.from(certificate.serialNumber.toBER(false)),
+  };
+  if (partsCache.size > 1000) partsCache.clear();
+  partsCache.set(key, parts);
+  return parts;
 }
 
 /** Builds the detached CMS over `contentDigest` (SHA-256 of the PDF's byte ranges); returns its DER. */
@@ -55,52 +82,43 @@ export async function buildCadesSignature(
 ): Promise<Uint8Array> {
   const [signerDer, ...chainDer] = transport.certificateChain;
   if (!signerDer) throw new Error('the signing transport has no certificate');
-  const certificate = pkijs.Certificate.fromBER(buffer(signerDer));
-  const sha256Algorithm = () => new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256 });
+  const signer = certificateParts(signerDer);
+  // ESS SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }; ESSCertIDv2 with the default SHA-256
+  // hash: { certHash, issuerSerial { issuer GeneralNames { [4] directoryName }, serialNumber } }.
+  const essCertId = tlv(0x30, tlv(0x04, sha256(signerDer)), tlv(0x30, tlv(0x30, tlv(0xa4, signer.issuerName)), signer.serialNumber));
+  const attributes = [
+    attribute(oid.contentType, derOid(oid.data)),
+    attribute(oid.messageDigest, tlv(0x04, contentDigest)),
+    attribute(oid.signingCertificateV2, tlv(0x30, tlv(0x30, essCertId))),
+  ].sort(Buffer.compare); // DER: a SET OF in the order of its encodings
+  // What is signed is the attributes as a SET (tag 0x31); the SignerInfo carries them as [0] IMPLICIT.
+  const signature = await transport.sign(tlv(0x31, ...attributes));
   const signatureAlgorithm =
-    transport.algorithm === 'ECDSA-SHA256'
-      ? new pkijs.AlgorithmIdentifier({ algorithmId: oid.ecdsaWithSha256 })
-      : new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256WithRsa, algorithmParams: new asn1js.Null() });
+    transport.algorithm === 'ECDSA-SHA256' ? algorithm(oid.ecdsaWithSha256, false) : algorithm(oid.sha256WithRsa, true);
 
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: [
-      new pkijs.Attribute({ type: oid.contentType, values: [new asn1js.ObjectIdentifier({ value: oid.data })] }),
-      new pkijs.Attribute({ type: oid.messageDigest, values: [new asn1js.OctetString({ valueHex: buffer(contentDigest) })] }),
-      new pkijs.Attribute({ type: oid.signingCertificateV2, values: [signingCertificateV2(certificate, signerDer)] }),
-    ],
-  });
-  // What is signed is the DER of the attributes as a SET (tag 0x31), not as the [0] IMPLICIT in the SignerInfo.
-  const toSign = new Uint8Array(signedAttrs.toSchema().toBER(false));
-  toSign[0] = 0x31;
-  signedAttrs.encodedValue = buffer(toSign);
-  const signature = await transport.sign(toSign);
-
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
-    digestAlgorithm: sha256Algorithm(),
-    signedAttrs,
-    signatureAlgorithm,
-    signature: new asn1js.OctetString({ valueHex: buffer(signature) }),
-  });
+  let unsignedAttributes: Buffer[] = [];
   if (timestampAuthority) {
     const token = await timestampAuthority.timestamp(sha256(signature));
-    const parsed = asn1js.fromBER(buffer(token));
-    if (parsed.offset === -1) throw new Error('the timestamp authority returned no DER');
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
-      type: 1,
-      attributes: [new pkijs.Attribute({ type: oid.timeStampToken, values: [parsed.result] })],
-    });
+    if (asn1js.fromBER(buffer(token)).offset === -1) throw new Error('the timestamp authority returned no DER');
+    unsignedAttributes = [tlv(0xa1, attribute(oid.timeStampToken, token))];
   }
-
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [sha256Algorithm()],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: oid.data }),
-    signerInfos: [signerInfo],
-    certificates: [certificate, ...chainDer.map((der) => pkijs.Certificate.fromBER(buffer(der)))],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: oid.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(contentInfo.toSchema().toBER(false));
+  const signerInfo = tlv(
+    0x30,
+    Buffer.from([0x02, 0x01, 0x01]), // version 1: issuerAndSerialNumber
+    tlv(0x30, signer.issuerName, signer.serialNumber),
+    algorithm(oid.sha256, false),
+    tlv(0xa0, ...attributes),
+    signatureAlgorithm,
+    tlv(0x04, signature),
+    ...unsignedAttributes,
+  );
+  const signedData = tlv(
+    0x30,
+    Buffer.from([0x02, 0x01, 0x01]), // version 1
+    tlv(0x31, algorithm(oid.sha256, false)),
+    tlv(0x30, derOid(oid.data)), // detached: no eContent
+    tlv(0xa0, signerDer, ...chainDer),
+    tlv(0x31, signerInfo),
+  );
+  return new Uint8Array(tlv(0x30, derOid(oid.signedData), tlv(0xa0, signedData)));
 }

@@ -1,5 +1,5 @@
 /** PAdES signing and verification of PDFs (pkijs), the local-key transport, certificate helpers. */
-export { createPadesSigner } from './pades-signer';
+export { createPadesSigner, signatureCapacity } from './pades-signer';
 export { createPdfSignatureVerifier, isPdf, parsePdfDate, decodePdfString } from './pdf-verifier';
 export { createLocalKeyTransport } from './local-key-transport';
 export { PdfStructureError, preparePdfForSignature, pdfTextString, DEFAULT_SIGNATURE_CAPACITY } from './pdf-incremental';

@@ -3,10 +3,21 @@ import type { PdfSigner, SignatureRequest, SigningTransport, TimestampAuthority 
 import { buildCadesSignature, sha256 } from './cms';
 import { DEFAULT_SIGNATURE_CAPACITY, PdfStructureError, preparePdfForSignature } from './pdf-incremental';
 
+/**
+ * Bytes to reserve for the CMS: the certificates it embeds, 2 KB for attributes and a signature of up to RSA-4096,
+ * and 12 KB for an RFC 3161 token when a timestamp authority is used. Every reserved byte is two hex digits in the
+ * file, so a fixed 16 KB would add 32 KB per signature to a 45 KB form.
+ */
+export function signatureCapacity(transport: SigningTransport, timestampAuthority?: TimestampAuthority): number {
+  const certificates = transport.certificateChain.reduce((total, der) => total + der.length, 0);
+  const needed = certificates + 2048 + (timestampAuthority ? 12_288 : 0);
+  return Math.min(DEFAULT_SIGNATURE_CAPACITY * 4, Math.ceil(needed / 1024) * 1024);
+}
+
 export function createPadesSigner(options: { capacity?: number } = {}): PdfSigner {
-  const capacity = options.capacity ?? DEFAULT_SIGNATURE_CAPACITY;
   return {
     async sign(pdf: Uint8Array, request: SignatureRequest, transport: SigningTransport, timestampAuthority?: TimestampAuthority) {
+      const capacity = options.capacity ?? signatureCapacity(transport, timestampAuthority);
       const prepared = await preparePdfForSignature(pdf, { ...request, subFilter: 'ETSI.CAdES.detached', capacity });
       const [start, firstLength, secondStart, secondLength] = prepared.byteRange;
       const digest = sha256(

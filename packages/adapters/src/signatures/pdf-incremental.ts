@@ -40,7 +40,7 @@ export class PdfStructureError extends Error {
   }
 }
 
-const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
+const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
 /** A PDF text string: plain when printable ASCII, else UTF-16BE with a BOM as a hex string. */
 export function pdfTextString(text: string): string {
