@@ -92,4 +92,35 @@ describe('administrator on a counter screen', () => {
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });
+
+  it('checks a national JSON file (nothing written), then imports it', async () => {
+    const page = await adminPage('counter');
+    const admin = await createOfficer(server.db, { roles: [{ role: 'system_administrator', agencyCode: '000.00.00.H57' }] });
+    const headers = await signIn(server.app, admin, { clock: server.clock });
+    const exported = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/catalog/export?format=national-json', headers })).json() as {
+      result: { MATTHC: string; TENTTHC: string }[];
+    };
+    const one = exported.result.find((p) => p.MATTHC === '1.001193')!;
+    const file = { result: [{ ...one, TENTTHC: `${one.TENTTHC} (cập nhật)` }] };
+    const versions = async () => (await server.db.query('SELECT 1 FROM procedure_version WHERE code = $1', ['1.001193'])).length;
+    const before = await versions();
+
+    await page.goto('/office/catalog');
+    await page.getByRole('link', { name: 'Nhập danh mục từ tệp' }).click();
+    await expect.poll(() => heading(page)).toBe('Nhập danh mục thủ tục hành chính');
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.getByRole('link', { name: 'Chọn tệp cần nhập.' }).waitFor();
+    await page.getByLabel(/^Tệp danh mục/).setInputFiles({ name: 'khai-sinh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.getByRole('heading', { name: 'Kết quả kiểm tra tệp khai-sinh.json (chưa ghi gì)' }).waitFor();
+    await page.getByText('1 thủ tục thay đổi (phiên bản mới)').waitFor();
+    expect(await versions()).toBe(before);
+    await review(page, 'catalog-import-checked-counter');
+    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
+    await page.getByRole('heading', { name: 'Kết quả nhập tệp khai-sinh.json' }).waitFor();
+    expect(await versions()).toBe(before + 1);
+    await review(page, 'catalog-import-done-counter');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
 });

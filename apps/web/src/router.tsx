@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: 'calendar', lazy: lazyPage(() => import('./office/calendar-page'), 'office', 'calendar') },
           { path: 'calendar/decisions', lazy: lazyPage(() => import('./office/calendar-decisions-page'), 'office', 'calendar') },
           { path: 'catalog', lazy: lazyPage(() => import('./office/catalog-page'), 'catalog') },
+          { path: 'catalog/import', lazy: lazyPage(() => import('./office/catalog-edit/catalog-import-page'), 'catalog') },
           { path: 'catalog/drafts/:id', lazy: lazyPage(() => import('./office/catalog-draft-page'), 'catalog') },
           { path: 'catalog/procedures/:code', lazy: lazyPage(() => import('./office/catalog-history-page'), 'catalog') },
           { path: 'leader', lazy: lazyPage(() => import('./office/leader/leader-desk-page'), 'leader') },

@@ -148,3 +148,22 @@ export const groupParams = z.strictObject({ groupId: z.uuid() });
 
 export const exportQuery = z.strictObject({ format: z.enum(['national-json', 'xlsx']).default('national-json') });
 
+
+/** An import through the administration API: the file's bytes in base64 (national JSON or the Excel template). */
+export const importBody = z.strictObject({
+  fileName: z.string().trim().min(1).max(300).regex(/\.(json|xlsx)$/i, 'tệp .json hoặc .xlsx | a .json or .xlsx file'),
+  contentBase64: z.string().min(1).max(28_000_000),
+  dryRun: z.boolean().default(true),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+export const importResponse = z.object({
+  fileName: z.string(),
+  format: z.enum(['national-json', 'xlsx']),
+  dryRun: z.boolean(),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  rejected: z.array(
+    z.object({ code: z.string().nullable(), row: z.number().int().nullable(), sheet: z.string().nullable(), field: z.string(), message: z.string() }),
+  ),
+});

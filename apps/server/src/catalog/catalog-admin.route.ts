@@ -55,6 +55,7 @@ import { createCatalogStore, listDrafts, listVersions, runCatalogUseCase } from 
 import type { AppDeps } from '../deps';
 import { contextOf, requireOfficer } from '../identity/guards';
 import { catalogExportRoutes } from './catalog-export.route';
+import { catalogImportRoutes } from './catalog-import.route';
 import { mutable, toDraftView } from './catalog-views';
 
 const problem = problemSchema;
@@ -284,4 +285,5 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
   );
 
   await catalogExportRoutes(api, deps);
+  await catalogImportRoutes(api, deps);
 }

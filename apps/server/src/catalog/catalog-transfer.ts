@@ -47,6 +47,8 @@ export interface ImportOptions {
   readonly timeLimits?: TimeLimitOptions;
   readonly requestId?: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Check every procedure through the same rules and roll each back: the summary of what an import would do. */
+  readonly dryRun?: boolean;
 }
 
 const allKeys: (keyof ProcedureContent)[] = [
@@ -111,6 +113,7 @@ export async function importCatalogFile(
           ...(options.effectiveFrom ? { effectiveFrom: options.effectiveFrom } : {}),
         }),
       options.timeLimits,
+      { dryRun: options.dryRun ?? false },
     );
     if (result.ok) summary[result.value.outcome].push(item.code);
     else {

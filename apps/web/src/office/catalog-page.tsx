@@ -42,6 +42,9 @@ export default function CatalogPage() {
     <div className="page">
       <h1>{t('office.title')}</h1>
       <p className="lead">{t('office.lead')}</p>
+      <p>
+        <Link to="/office/catalog/import">{t('office.import.link')}</Link>
+      </p>
       <section aria-labelledby="open-draft">
         <h2 id="open-draft">{t('office.openTitle')}</h2>
         <form noValidate onSubmit={submit} className="page--narrow">

@@ -1,7 +1,7 @@
 /**
  * Runs a catalogue use case in one unit of work with the store, audit log and clock bound to it. A use case that
  * returns an error rolls the whole transaction back (nothing half-written, no audit row), and the error is
- * returned as a value.
+ * returned as a value. A dry run rolls back a success too and returns it: what would happen, nothing written.
  */
 import type { Result } from '@motcua/core';
 import { actorId } from '@motcua/core';
@@ -16,11 +16,18 @@ class RolledBack<E> extends Error {
   }
 }
 
+class DryRun<T> extends Error {
+  constructor(readonly result: Result<T, never>) {
+    super('dry run; transaction rolled back');
+  }
+}
+
 export async function runCatalogUseCase<T, E>(
   db: Database,
   context: UnitOfWorkContext,
   useCase: (deps: CatalogDeps) => Promise<Result<T, E>>,
   timeLimits?: TimeLimitOptions,
+  options: { readonly dryRun?: boolean } = {},
 ): Promise<Result<T, E>> {
   try {
     return await withUnitOfWork(db, context, async (uow) => {
@@ -32,10 +39,12 @@ export async function runCatalogUseCase<T, E>(
         ...(timeLimits ? { timeLimits } : {}),
       });
       if (!result.ok) throw new RolledBack(result.error);
+      if (options.dryRun) throw new DryRun(result);
       return result;
     });
   } catch (error) {
     if (error instanceof RolledBack) return { ok: false, error: error.error as E };
+    if (error instanceof DryRun) return error.result as Result<T, E>;
     throw error;
   }
 }
