@@ -10,7 +10,7 @@ import { II06A_FIRST_DATA_ROW } from '@motcua/adapters/reports';
 import { buildJobHandlers } from '../src/jobs/handlers';
 import { createJobRunner } from '../src/jobs/job-runner';
 import { createTestApp, type TestApp } from '../../../test-support/app';
-import { insertTestOrganisation, type TestOrganisation } from '../../../test-support/dossiers';
+import { insertTestOrganisation, receiveTestDossier, testOfficer, testProcedureCase, type TestOrganisation } from '../../../test-support/dossiers';
 import { createOfficer, signIn, type SignedInHeaders } from '../../../test-support/identity';
 import { historyDossier, receivedSteps, writeHistory } from '../../../test-support/monitoring';
 
@@ -193,6 +193,30 @@ describe('monitoring API', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('exports the desk ledger of the period as Excel', async () => {
+    const deskMonitor = await signIn(t, await createOfficer(t.db, { roles: [{ role: 'desk_supervisor', agencyCode: org.codes.desk }] }));
+    const officer = testOfficer([{ role: 'reception_officer', agencyId: org.desk }], 'Trần Thị Tiếp Nhận');
+    const received = await receiveTestDossier(t.db, { officer, now: new Date('2026-05-20T02:00:00Z'), procedure: testProcedureCase(org), receivingAgencyId: org.desk });
+    if (!received.ok) throw new Error(received.error.code);
+    const start = await t.app.inject({ method: 'POST', url: '/api/v1/monitoring/exports', headers: deskMonitor, payload: { report: 'ledger', format: 'xlsx', unit: org.codes.desk, period: 'month', year: 2026, index: 5 } });
+    expect(start.statusCode).toBe(202);
+    await createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers({ config: t.config, db: t.db, clock: t.clock }), onlyRegisteredTopics: true }).runOnce();
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${start.json().id}/file`, headers: deskMonitor });
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Sổ theo dõi')!;
+    expect(ws.getCell(3, 2).value).toBe('Mã hồ sơ');
+    expect(ws.getCell(4, 2).value).toBe(received.value.code);
+    // Per officer (supervisors only): the reception (in May, outside the March figures above) counts for its officer.
+    const byOfficer = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/officers?unit=${org.codes.desk}&period=month&year=2026&index=5`, headers: deskMonitor });
+    expect(byOfficer.statusCode).toBe(200);
+    expect(byOfficer.json().officers).toEqual([
+      { officerId: officer.userId, officerName: 'Trần Thị Tiếp Nhận', received: 1, stepsCompleted: 0, decided: 0, decidedLate: 0 },
+    ]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/officers?unit=${org.codes.agency}`, headers: monitor })).statusCode).toBe(403);
   });
 
   it('publishes statistics without login, as JSON and CSV', async () => {

@@ -146,3 +146,12 @@ export const publicStatisticsResponse = z.object({
   units: z.array(z.object({ code: z.string(), name: z.string(), received: z.number(), resolved: z.number(), onTimeRate: z.number().nullable(), onlineShare: z.number().nullable() })),
 });
 export type PublicStatisticsResponse = z.infer<typeof publicStatisticsResponse>;
+
+export const officersResponse = z.object({
+  unit: unitRefSchema,
+  period: periodSchema,
+  officers: z.array(
+    z.object({ officerId: z.string(), officerName: z.string(), received: z.number(), stepsCompleted: z.number(), decided: z.number(), decidedLate: z.number() }),
+  ),
+});
+export type OfficersResponse = z.infer<typeof officersResponse>;

@@ -3,6 +3,7 @@
  *   GET  /monitoring/overview              — a unit's figures, trend, sub-units, pending now, overdue list
  *   GET  /monitoring/procedures            — the unit's figures per procedure (drill-down level 2)
  *   GET  /monitoring/dossiers?procedure=   — the dossiers behind a procedure's figures (scoped to the caller)
+ *   GET  /monitoring/officers              — per officer, for supervisors
  *   GET  /monitoring/reports/ii06a         — Biểu II.06a/VPCP/KSTT as data (the screen renders it)
  *   POST /monitoring/exports, GET /monitoring/exports/{id}, GET /monitoring/exports/{id}/file — Excel / PDF jobs
  *   GET  /public/statistics, /public/statistics.csv — published figures per unit, without login
@@ -18,6 +19,7 @@ import {
   exportBody,
   exportResponse,
   ii06aResponse,
+  officersResponse,
   overviewResponse,
   periodQuery,
   problemSchema,
@@ -33,7 +35,9 @@ import {
   ii06aReport,
   legalDateOf,
   monitoringRoles,
+  supervisorRoles,
   officerUnit,
+  officers,
   overview,
   periodOf,
   procedureBreakdown,
@@ -91,6 +95,16 @@ export async function monitoringRoutes(app: FastifyInstance, deps: AppDeps): Pro
       const actor = requireOfficer(request, monitoringRoles);
       const unit = await officerUnit(deps.db, actor, request.query.unit);
       return drillDown(deps.db, actor, unit, periodOf(request.query, now()), request.query.procedure);
+    },
+  );
+
+  api.get(
+    '/monitoring/officers',
+    { schema: { tags: ['monitoring'], summary: 'Per officer: receptions, completed steps, results (and late ones) — for supervisors', querystring: periodQuery, response: { 200: officersResponse, ...errors } } },
+    async (request) => {
+      const actor = requireOfficer(request, supervisorRoles);
+      const unit = await officerUnit(deps.db, actor, request.query.unit);
+      return officers(deps.db, unit, periodOf(request.query, now()));
     },
   );
 

@@ -23,6 +23,7 @@ import {
   agencyNodes,
   childUnits,
   drillDownDossiers,
+  officerFigures,
   findUnit,
   overdueDossiers,
   pendingNow,
@@ -36,6 +37,9 @@ import { listSuccessionLinks } from '@motcua/db/organization';
 
 /** Who may read the dashboards and reports: monitors and leaders (docs/monitoring.md). */
 export const monitoringRoles: readonly OfficerRole[] = ['monitor', 'agency_leader', 'department_head', 'desk_supervisor', 'system_administrator'];
+
+/** Who may see figures per officer: their supervisors. */
+export const supervisorRoles: readonly OfficerRole[] = ['agency_leader', 'department_head', 'desk_supervisor', 'system_administrator'];
 
 export const legalDateOf = (instant: Date): string => formatDate(localDayOf(instant.getTime()));
 
@@ -191,6 +195,16 @@ export async function overview(q: Queryable, actor: Actor, unit: UnitRef, period
     overdueDossiers(q, actor, [...members], now, 50),
   ]);
   return { unit: ref(unit), period, figures: total, trend, units: units.map((u) => ({ ...u, unit: ref(u.unit) })), pendingNow: pending, overdue: overdue.map(dossierDto) };
+}
+
+const periodInstants = (period: Period) => ({
+  fromInstant: new Date(`${period.from}T00:00:00+07:00`),
+  toInstant: new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + 86_400_000),
+});
+
+export async function officers(q: Queryable, unit: UnitRef, period: Period) {
+  const members = (await unitMembership(q, [unit.id])).get(unit.id)!;
+  return { unit: ref(unit), period, officers: await officerFigures(q, { agencyIds: [...members], ...periodInstants(period) }) };
 }
 
 export async function drillDown(q: Queryable, actor: Actor, unit: UnitRef, period: Period, procedureCode: string) {

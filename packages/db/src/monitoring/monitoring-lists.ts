@@ -179,3 +179,49 @@ export async function agencyNodes(q: Queryable): Promise<{ id: string; parentId:
   const rows = await q.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM agency');
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id }));
 }
+
+export interface OfficerFigures {
+  readonly officerId: string;
+  readonly officerName: string;
+  /** Dossiers received (the `receive` event's actor). */
+  readonly received: number;
+  /** Workflow steps completed. */
+  readonly stepsCompleted: number;
+  /** Results and refusals after appraisal recorded, and of those late against the legal due time. */
+  readonly decided: number;
+  readonly decidedLate: number;
+}
+
+/**
+ * Per officer, from the events of the period on the unit's dossiers (for supervisors): receptions, completed
+ * steps, results recorded (and late ones, judged as the dossier's facts judge them).
+ */
+export async function officerFigures(
+  q: Queryable,
+  options: { agencyIds: readonly string[]; fromInstant: Date; toInstant: Date },
+): Promise<OfficerFigures[]> {
+  const rows = await q.query<{ actor_id: string; actor_name: string | null; received: number; steps: number; decided: number; late: number }>(
+    `SELECT e.actor_id, max(e.actor_name) AS actor_name,
+            count(*) FILTER (WHERE e.kind = 'receive')::int8 AS received,
+            count(*) FILTER (WHERE e.kind = 'complete_step')::int8 AS steps,
+            count(*) FILTER (WHERE e.kind IN ('record_result', 'refuse_after_appraisal'))::int8 AS decided,
+            count(*) FILTER (WHERE e.kind IN ('record_result', 'refuse_after_appraisal') AND f.timeliness = 'late'
+                               AND f.resolved_at = e.occurred_at)::int8 AS late
+       FROM dossier_event e
+       JOIN dossier d ON d.id = e.dossier_id
+       LEFT JOIN monitoring_dossier_fact f ON f.dossier_id = e.dossier_id
+      WHERE e.kind IN ('receive', 'complete_step', 'record_result', 'refuse_after_appraisal')
+        AND e.occurred_at >= $2 AND e.occurred_at < $3 AND e.actor_kind = 'officer' AND e.actor_id IS NOT NULL
+        AND (d.competent_agency_id = ANY($1::uuid[]) OR d.receiving_agency_id = ANY($1::uuid[]))
+      GROUP BY e.actor_id ORDER BY 3 DESC, 5 DESC`,
+    [options.agencyIds, options.fromInstant, options.toInstant],
+  );
+  return rows.map((r) => ({
+    officerId: r.actor_id,
+    officerName: r.actor_name ?? '—',
+    received: Number(r.received),
+    stepsCompleted: Number(r.steps),
+    decided: Number(r.decided),
+    decidedLate: Number(r.late),
+  }));
+}
