@@ -172,3 +172,9 @@ export const submissionResponse = z.object({
   dueAt: instant.nullable(),
 });
 export type SubmissionResponse = z.infer<typeof submissionResponse>;
+
+export const attachmentLimitsResponse = z.object({
+  maxFileBytes: z.number().int(),
+  maxDossierBytes: z.number().int(),
+  mediaTypes: z.array(z.string()),
+});

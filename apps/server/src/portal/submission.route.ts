@@ -12,9 +12,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainErrorException, domainError } from '@motcua/core';
 import { catalogErrors, legalDateOf } from '@motcua/core/catalog';
-import { submitDossierOnline, type NewDossierRequest, type ProcedureCaseReader } from '@motcua/core/dossiers';
+import { attachmentMediaTypes, submitDossierOnline, type NewDossierRequest, type ProcedureCaseReader } from '@motcua/core/dossiers';
 import { problemSchema } from '@motcua/contracts';
-import { idParams, normalisePhone, submissionResponse, submitDraftBody } from '@motcua/contracts/portal';
+import { attachmentLimitsResponse, idParams, normalisePhone, submissionResponse, submitDraftBody } from '@motcua/contracts/portal';
 import { checkSubmission, declarationFor, declarationMessage } from '@motcua/contracts/portal-forms';
 import { scopeOf, withUnitOfWork } from '@motcua/db';
 import { findEffectiveVersion } from '@motcua/db/catalog';
@@ -68,6 +68,16 @@ function dossierRequest(draft: PortalDraft, versionId: string, documents: { code
 export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const services = dossierServices(deps);
+
+  api.get(
+    '/portal/attachment-limits',
+    { schema: { tags: ['portal'], summary: 'What files a dossier accepts: types and sizes (shown beside each upload slot)', response: { 200: attachmentLimitsResponse } } },
+    async () => ({
+      maxFileBytes: deps.config.dossiers.attachments.maxFileBytes,
+      maxDossierBytes: deps.config.dossiers.attachments.maxDossierBytes,
+      mediaTypes: Object.values(attachmentMediaTypes),
+    }),
+  );
 
   api.post(
     '/portal/drafts/:id/submission',

@@ -98,6 +98,9 @@ export const api = {
     apiRequest('GET', path, { ...options, schema }),
   post: <T = undefined>(path: string, body?: unknown, schema?: Parser<T>, options: Omit<RequestOptions<T>, 'schema' | 'body'> = {}) =>
     apiRequest<T>('POST', path, { ...options, body, ...(schema ? { schema } : {}) }),
+  put: <T = undefined>(path: string, body?: unknown, schema?: Parser<T>, options: Omit<RequestOptions<T>, 'schema' | 'body'> = {}) =>
+    apiRequest<T>('PUT', path, { ...options, body, ...(schema ? { schema } : {}) }),
+  delete: (path: string, options: Omit<RequestOptions<undefined>, 'schema' | 'body'> = {}) => apiRequest('DELETE', path, options),
 };
 
 /** GET /api/v1/auth/session; remembers the CSRF token for the writes that follow. */

@@ -34,6 +34,11 @@ function AccountLinks() {
       <li>
         <Link to="/track">{t('account.track')}</Link>
       </li>
+      {user.kind === 'citizen' && (
+        <li>
+          <Link to="/my/dossiers">{t('account.myDossiers')}</Link>
+        </li>
+      )}
       <li className="header-links__user">{t('account.signedInAs', { name: user.displayName })}</li>
       {user.kind === 'officer' && (
         <li>

@@ -13,6 +13,7 @@ import { useCatalogText } from '../catalog/catalog-text';
 import '../catalog/catalog.css';
 import { usePageTitle } from '../shell/page-title';
 import { EmptyState, Spinner } from '../ui';
+import { OnlineSubmitLinks } from '../citizen/online-submit-links';
 
 type Detail = Infer<typeof procedureDetailResponse>;
 type Case = Detail['content']['cases'][number];
@@ -213,6 +214,7 @@ export default function ProcedurePage() {
           ))}
         </ul>
         <p>{t(`onlineLevels.${c.onlineLevel ?? 'unknown'}`)}</p>
+        {d.channels.includes('online') && <OnlineSubmitLinks code={d.code} cases={c.cases} />}
         {c.postal && <p>{c.postal.submit ? t('detail.postalYes') : t('detail.postalNo')}</p>}
         {c.requiresPersonalPresence && <p>{t('detail.presence')}</p>}
       </section>

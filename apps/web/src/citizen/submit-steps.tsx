@@ -1,0 +1,153 @@
+/** The wizard's last steps: where to submit and how to receive the result; the review of everything. */
+import { useTranslation } from 'react-i18next';
+import type { AgencyTreeNode } from '@motcua/contracts/organization';
+import { applicantSection, deliveryMethods, type DeclarationForm } from '@motcua/contracts/portal-forms';
+import { Button, Select, TextArea } from '../ui';
+import { fieldDomId } from './declaration-fields';
+import type { DocumentSlot, SlotChoice } from './document-slots';
+
+type Values = Readonly<Record<string, unknown>>;
+
+export function PlaceStep({
+  values,
+  errors,
+  centres,
+  onChange,
+}: {
+  values: Values;
+  errors: Readonly<Record<string, string>>;
+  centres: readonly AgencyTreeNode[];
+  onChange: (field: string, value: unknown) => void;
+}) {
+  const { t } = useTranslation('citizen');
+  const method = String(values['delivery.method'] ?? '');
+  return (
+    <>
+      <Select
+        id={fieldDomId('place.agencyId')}
+        label={t('place.centre')}
+        hint={t('place.centreHint')}
+        required
+        placeholder={t('form.choose')}
+        value={String(values['place.agencyId'] ?? '')}
+        error={errors['place.agencyId']}
+        options={centres.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(e) => onChange('place.agencyId', e.target.value)}
+      />
+      <fieldset className={`field${errors['delivery.method'] ? ' field--error' : ''}`} id={fieldDomId('delivery.method')}>
+        <legend className="field__label">{t('place.delivery')}</legend>
+        {errors['delivery.method'] && <p className="field__error">{errors['delivery.method']}</p>}
+        {deliveryMethods.map((m) => (
+          <div key={m} className="checkbox">
+            <input
+              className="checkbox__input"
+              type="radio"
+              id={`delivery-${m}`}
+              name="delivery"
+              checked={method === m}
+              onChange={() => onChange('delivery.method', m)}
+            />
+            <label className="checkbox__label" htmlFor={`delivery-${m}`}>
+              {t(`place.methods.${m}`)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {method === 'postal' && (
+        <TextArea
+          id={fieldDomId('delivery.address')}
+          label={t('place.address')}
+          hint={t('place.addressHint')}
+          required
+          value={String(values['delivery.address'] ?? '')}
+          error={errors['delivery.address']}
+          onChange={(e) => onChange('delivery.address', e.target.value)}
+        />
+      )}
+    </>
+  );
+}
+
+export function ReviewStep({
+  form,
+  values,
+  slots,
+  choices,
+  centres,
+  steps,
+  onEdit,
+}: {
+  form: DeclarationForm;
+  values: Values;
+  slots: readonly DocumentSlot[];
+  choices: Readonly<Record<string, SlotChoice>>;
+  centres: readonly AgencyTreeNode[];
+  steps: readonly string[];
+  onEdit: (step: number) => void;
+}) {
+  const { t } = useTranslation('citizen');
+  const shown = (id: string, kind: string) => {
+    const v = values[id];
+    if (kind === 'pledge') return v === true ? t('review.yes') : t('review.no');
+    if (v === undefined || v === null || v === '') return '—';
+    if (kind === 'select') return t(`form.options.${id}.${String(v)}` as 'form.options.child.sex.male');
+    return String(v);
+  };
+  const sections = [applicantSection, ...form.sections];
+  return (
+    <div className="review">
+      <p>{t('review.lead')}</p>
+      {sections.map((s) => (
+        <section key={s.id} className="card review__section" aria-labelledby={`review-${s.id}`}>
+          <h2 id={`review-${s.id}`}>{t(`submit.steps.${s.id}` as 'submit.steps.applicant')}</h2>
+          <dl className="review__list">
+            {s.fields.map((f) => (
+              <div key={f.id}>
+                <dt>{t(`form.${f.id}` as 'form.child.fullName')}</dt>
+                <dd>{shown(f.id, f.kind)}</dd>
+              </div>
+            ))}
+          </dl>
+          <Button type="button" variant="link" onClick={() => onEdit(steps.indexOf(s.id))}>
+            {t('review.edit', { section: t(`submit.steps.${s.id}` as 'submit.steps.applicant') })}
+          </Button>
+        </section>
+      ))}
+      <section className="card review__section" aria-labelledby="review-documents">
+        <h2 id="review-documents">{t('submit.steps.documents')}</h2>
+        <ul>
+          {slots.map((s) => (
+            <li key={s.code}>
+              {s.name}: {choices[s.code]?.file?.name ?? (choices[s.code]?.reuseId ? t('review.reused') : t('review.noFile'))}
+            </li>
+          ))}
+        </ul>
+        <Button type="button" variant="link" onClick={() => onEdit(steps.indexOf('documents'))}>
+          {t('review.edit', { section: t('submit.steps.documents') })}
+        </Button>
+      </section>
+      <section className="card review__section" aria-labelledby="review-place">
+        <h2 id="review-place">{t('submit.steps.place')}</h2>
+        <dl className="review__list">
+          <div>
+            <dt>{t('place.centre')}</dt>
+            <dd>{centres.find((c) => c.id === values['place.agencyId'])?.name ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('place.delivery')}</dt>
+            <dd>{values['delivery.method'] ? t(`place.methods.${String(values['delivery.method'])}` as 'place.methods.online') : '—'}</dd>
+          </div>
+          {values['delivery.method'] === 'postal' && (
+            <div>
+              <dt>{t('place.address')}</dt>
+              <dd>{String(values['delivery.address'] ?? '—')}</dd>
+            </div>
+          )}
+        </dl>
+        <Button type="button" variant="link" onClick={() => onEdit(steps.indexOf('place'))}>
+          {t('review.edit', { section: t('submit.steps.place') })}
+        </Button>
+      </section>
+    </div>
+  );
+}
