@@ -18,7 +18,11 @@ import { findSignedVersion, upsertTrustedRoot } from '@motcua/db/signatures';
 import { completeDeps, type AppDeps } from '../src/deps';
 import { buildJobHandlers } from '../src/jobs/handlers';
 import { createJobRunner } from '../src/jobs/job-runner';
-import { enqueuePendingSignatures } from '../src/signatures/signature.jobs';
+import { enqueuePendingSignatures, signSource } from '../src/signatures/signature.jobs';
+import { buildApp } from '../src/app';
+import { createOfficer, signIn } from '../../../test-support/identity';
+import { PDFDocument } from 'pdf-lib';
+import { randomUUID } from 'node:crypto';
 import { storeCertificate } from '../src/signatures/signature.services';
 import { verifyDocument } from '../src/signatures/verification.route';
 import { removeTestStorage, testConfig } from '../../../test-support/app';
@@ -34,6 +38,8 @@ describe('document.sign: issued documents signed with the agency seal, both vers
   let deps: AppDeps;
   let ca: Credential;
   let judge: PdfsigJudge;
+  let dossierId: string;
+  let formId: string;
   const now = new Date('2026-03-02T02:00:00Z');
   const validity = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2029-01-01T00:00:00Z') };
 
@@ -60,7 +66,9 @@ describe('document.sign: issued documents signed with the agency seal, both vers
     if (!received.ok) throw new Error(received.error.code);
     const runner = createJobRunner({ db, clock: deps.clock, handlers: buildJobHandlers(deps), onlyRegisteredTopics: true });
     await runner.runOnce(); // document.render
+    dossierId = received.value.id;
     const [form] = (await listDossierDocuments(db, system, received.value.id))!;
+    formId = form!.id;
     expect(form?.kind).toBe('receipt');
 
     expect(await enqueuePendingSignatures(db, now)).toBe(1);
@@ -90,5 +98,58 @@ describe('document.sign: issued documents signed with the agency seal, both vers
     expect(await db.query('SELECT id FROM signed_document')).toEqual(before);
     const audit = await db.query<{ action: string }>("SELECT action FROM audit_event WHERE action = 'document.sign'");
     expect(audit).toHaveLength(1);
+  });
+
+  it('serves the signed file to whoever may see the dossier, and 404 to others', async () => {
+    const app = await buildApp({ config: deps.config, db, clock: deps.clock, contentStore: deps.contentStore });
+    try {
+      const officer = await createOfficer(db, { roles: [{ role: 'reception_officer', agencyCode: org.codes.desk }] });
+      const stranger = await createOfficer(db, { roles: [{ role: 'reception_officer', agencyCode: org.codes.otherDesk }] });
+      const url = `/api/v1/dossiers/${dossierId}/documents/${formId}/signed`;
+      const res = await app.inject({ method: 'GET', url, headers: await signIn(app, officer, { clock: deps.clock }) });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/pdf');
+      expect(judge.check(res.rawPayload)).toContain('Signature is Valid.');
+      expect(res.headers['x-content-sha256']).toBe((await findSignedVersion(db, 'issued_document', formId))!.signedSha256);
+      const other = await app.inject({ method: 'GET', url, headers: await signIn(app, stranger, { clock: deps.clock }) });
+      expect(other.statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('signs a result with the leader’s personal certificate, then the seal; a later result replaces it', async () => {
+    const leader = await createOfficer(db, { roles: [{ role: 'agency_leader', agencyCode: org.codes.agency }], displayName: 'Trần Văn Lãnh Đạo' });
+    const personal = await issueSigningCertificate(ca, { subject: { commonName: 'Trần Văn Lãnh Đạo', organization: 'UBND phường Thuận Hóa' }, ...validity });
+    await storeCertificate(deps, { actor: system, now }, { agencyId: org.agency, purpose: 'personal', holderUserId: leader.id, credential: personal });
+    const document = await PDFDocument.create();
+    document.addPage([595, 842]);
+    const stored = await deps.contentStore.put(await document.save());
+    const source = (eventId: string) => ({
+      kind: 'result_attachment' as const,
+      id: randomUUID(),
+      dossierId,
+      eventId,
+      agencyId: org.agency,
+      title: 'ket-qua.pdf',
+      contentKey: stored.key,
+      approverUserId: leader.id,
+    });
+    const first = await signSource(deps, db, now, source(randomUUID()));
+    const [row] = await db.query<{ signed_sha256: string; signers: { purpose: string; commonName: string }[] }>(
+      'SELECT signed_sha256, signers FROM signed_document WHERE id = $1',
+      [first],
+    );
+    expect(row!.signers.map((s) => [s.purpose, s.commonName])).toEqual([
+      ['personal', 'Trần Văn Lãnh Đạo'],
+      ['seal', 'UBND phường Thuận Hóa'],
+    ]);
+    const bytes = (await deps.contentStore.get(row!.signed_sha256))!;
+    expect(judge.check(bytes).match(/Signature is Valid\./g)).toHaveLength(2);
+    expect((await verifyDocument(deps, bytes)).isReplaced).toBe(false);
+
+    await signSource(deps, db, now, source(randomUUID()));
+    const again = await verifyDocument(deps, bytes);
+    expect(again).toMatchObject({ verdict: 'valid', isReplaced: true });
   });
 });
