@@ -14,12 +14,14 @@ let server: TestServer;
 let browser: Browser;
 let leader: ApiSession;
 let supervisor: ApiSession;
+let citizen: ApiSession;
 let dossier: { id: string; code: string };
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
   supervisor = await apiSignIn(server.baseUrl, 'giamsat.phuxuan@motcua.demo');
   leader = await apiSignIn(server.baseUrl, 'lanhdao.phuxuan@motcua.demo');
+  citizen = await apiSignIn(server.baseUrl, 'nguoidan@motcua.demo');
   dossier = await receiveBirthRegistration(supervisor, 'Lê Thị Hoa');
 });
 afterAll(async () => {
@@ -48,6 +50,19 @@ describe('processing a counter dossier to its returned result', () => {
     await signInAt(desk, '/office/inbox', 'tiepnhan.phuxuan@motcua.demo', 'Hồ sơ cần xử lý');
     await desk.getByRole('tab', { name: /^Bước của tôi \(\d+\)$/ }).waitFor();
     await review(desk, 'office-inbox-desk-counter');
+
+    // the online queue: a dossier the citizen submitted waits for the check, with its countdown; receive it
+    const online = await receiveBirthRegistration(citizen, 'Nguyễn Thị Người Dân');
+    await desk.getByRole('link', { name: 'Hồ sơ trực tuyến chờ tiếp nhận' }).click();
+    await expect.poll(() => heading(desk)).toBe('Hồ sơ trực tuyến chờ tiếp nhận');
+    const row = desk.getByRole('row').filter({ has: desk.getByRole('link', { name: '(chưa có mã)' }) }).filter({ hasText: 'Nguyễn Thị Người Dân' });
+    await row.getByText(/^còn /).waitFor();
+    await review(desk, 'office-queue-counter');
+    await row.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await desk.getByText(/^Đã tiếp nhận hồ sơ 001\.01\.40\.H57-\d{6}-\d{4}\.$/).waitFor();
+    expect((await leader.get<{ state: string }>(`/dossiers/${online.id}`)).state).toBe('received');
+    await desk.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
+    await expect.poll(() => heading(desk)).toBe('Hồ sơ cần xử lý');
     await desk.getByRole('link', { name: dossier.code }).first().click();
     await expect.poll(() => heading(desk)).toBe(dossier.code);
     await review(desk, 'office-dossier-received-counter');

@@ -106,6 +106,9 @@ export const inboxRefetchMs = 30_000;
 export function useInbox() {
   return useQuery({
     queryKey: [...dossiersKey, 'inbox'],
+    // Opening the inbox or the queue always asks again; then every 30 s.
+    staleTime: 0,
+    refetchOnMount: 'always',
     refetchInterval: inboxRefetchMs,
     refetchOnWindowFocus: true,
     queryFn: ({ signal }) => api.get('/dossiers?limit=200', listDossiersResponse, { signal }),
