@@ -2,12 +2,17 @@
  * The reception desk in a real browser on the demo data: the reception officer of Phường Phú Xuân receives a
  * counter dossier for "Đăng ký khai sinh" with the keyboard only (search, Enter picks, Tab to the applicant,
  * Enter opens the confirmation with the appointment and its explanation, Enter receives), gets the dossier code
- * and prints the receipt (Form 01); on a phone, the desk supervisor guides an incomplete dossier (Form 02).
+ * and prints the receipt (Form 01), its scans uploaded and previewed on the dossier page; on a phone, the desk supervisor guides an incomplete dossier (Form 02).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, review, type TestServer } from './support';
 import { focusedId, focusedText, heading, signInAt, startDemoServer } from './office-journey';
+
+const minimalPdf =
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n' +
+  '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 100]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
+const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 let server: TestServer;
 let browser: Browser;
@@ -47,6 +52,12 @@ describe('reception desk', () => {
     await page.getByRole('button', { name: 'Đánh dấu đã nhận các giấy tờ bắt buộc' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(0);
+    // scans: chosen here (a drop or the picker), uploaded once the dossier is received
+    await page.locator('input[type="file"]').setInputFiles([
+      { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: Buffer.from(minimalPdf) },
+      { name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: Buffer.from(onePixelPng, 'base64') },
+    ]);
+    await page.getByText('to-khai.pdf (1 KB)').waitFor();
     await review(page, 'office-reception-filled-counter');
 
     // Enter in a field opens the confirmation, with the appointment and how it was computed
@@ -63,6 +74,7 @@ describe('reception desk', () => {
     const code = await page.locator('output.dossier-code').textContent();
     expect(code).toMatch(/^001\.01\.40\.H57-\d{6}-\d{4}$/);
     expect(await page.getByText(/^Số \d+\/\d{4}$/).count()).toBe(1);
+    await page.getByText('Đã tải lên 2 bản quét.').waitFor();
     await review(page, 'office-reception-received-counter');
 
     await page.getByRole('link', { name: 'In giấy tiếp nhận (Mẫu 01)' }).click();
@@ -70,6 +82,17 @@ describe('reception desk', () => {
     expect(await page.locator('.form-print__sheet .dossier-code').textContent()).toBe(code);
     await page.getByText('Nguyễn Văn An').first().waitFor();
     await review(page, 'office-reception-receipt-counter');
+
+    // the dossier page lists the scans and previews them in the page
+    await page.getByRole('link', { name: 'Về hồ sơ' }).click();
+    await expect.poll(() => heading(page)).toBe(code);
+    await page.getByRole('button', { name: 'Xem giay-chung-sinh.png' }).click();
+    const preview = page.getByRole('img', { name: 'Xem trước giay-chung-sinh.png' });
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    await page.getByRole('button', { name: 'Xem to-khai.pdf' }).click();
+    await page.locator('iframe[title="Xem trước to-khai.pdf"]').waitFor();
+    await review(page, 'office-reception-dossier-scans-counter');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });

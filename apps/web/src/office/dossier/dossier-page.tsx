@@ -9,6 +9,7 @@ import { isApiError, useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
 import { Countdown, EmptyState, Spinner, StatusTag } from '../../ui';
+import { AttachmentList } from '../desk/attachments';
 import { useAgencies, useDossier, type Dossier } from '../desk/desk-queries';
 import { dueOf, stateTone, useDeskText } from '../desk/desk-text';
 import '../desk/desk.css';
@@ -152,7 +153,8 @@ function Documents({ dossier }: { dossier: Dossier }) {
           ))}
         </ul>
       )}
-      <p className="hint-text">{t('dossierPage.attachmentsPending')}</p>
+      <h3>{t('dossierPage.attachmentsTitle')}</h3>
+      <AttachmentList dossierId={dossier.id} />
     </section>
   );
 }

@@ -3,14 +3,58 @@
  * (Form 01) when received, the guidance (Form 02) or the refusal (Form 03) otherwise. Focus lands on the heading
  * so a screen reader reads the outcome; "Receive another dossier" starts a fresh form.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamTime } from '../../calendar/calendar-queries';
-import { Button, buttonClass } from '../../ui';
-import type { Dossier } from '../desk/desk-queries';
+import { useErrorText } from '../../api';
+import { Button, buttonClass, Progress } from '../../ui';
+import { uploadAttachment } from '../desk/attachments';
+import { dossiersKey, type Dossier } from '../desk/desk-queries';
 
-export function ReceptionDone({ dossier, onNext }: { dossier: Dossier; onNext: () => void }) {
+/** The scans chosen at the counter, uploaded one after another once the dossier exists; each outcome shown. */
+function ScanUploads({ dossierId, files }: { dossierId: string; files: readonly File[] }) {
+  const { t } = useTranslation('desk');
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const [done, setDone] = useState(0);
+  const [failures, setFailures] = useState<string[]>([]);
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      for (const file of files) {
+        try {
+          await uploadAttachment(dossierId, file);
+        } catch (error) {
+          setFailures((f) => [...f, t('attachments.failed', { name: file.name, reason: errorText(error) })]);
+        }
+        setDone((n) => n + 1);
+      }
+      await client.invalidateQueries({ queryKey: dossiersKey });
+    })();
+  }, [client, dossierId, errorText, files, t]);
+  return (
+    <div className="reception__uploads">
+      {done < files.length ? (
+        <Progress label={t('attachments.uploading', { done, total: files.length })} value={done} max={files.length} />
+      ) : (
+        <p role="status">{t('attachments.uploaded', { count: files.length - failures.length })}</p>
+      )}
+      {failures.length > 0 && (
+        <ul role="alert">
+          {failures.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ReceptionDone({ dossier, files, onNext }: { dossier: Dossier; files: readonly File[]; onNext: () => void }) {
   const { t, i18n } = useTranslation('desk');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -49,6 +93,7 @@ export function ReceptionDone({ dossier, onNext }: { dossier: Dossier; onNext: (
           </>
         )}
       </dl>
+      {received && files.length > 0 && <ScanUploads dossierId={dossier.id} files={files} />}
       <p className="reception__actions">
         <Link className={buttonClass('primary')} to={`/office/dossiers/${dossier.id}/forms/${formKind}`}>
           {t(`forms.print.${formKind}`)}

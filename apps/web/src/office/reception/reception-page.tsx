@@ -55,7 +55,7 @@ export default function ReceptionPage() {
   const desks = useMemo(() => (user && agencies.data ? desksOf(user, agencies.data.agencies) : []), [user, agencies.data]);
   const [deskId, setDeskId] = useState<string | null>(null);
   const desk = desks.find((d) => d.id === deskId) ?? desks[0] ?? null;
-  const [done, setDone] = useState<Dossier | null>(null);
+  const [done, setDone] = useState<{ dossier: Dossier; files: File[] } | null>(null);
   const [round, setRound] = useState(0);
 
   if (agencies.isPending) return <Spinner label={t('reception.loading')} />;
@@ -68,7 +68,8 @@ export default function ReceptionPage() {
         <EmptyState title={t('reception.noDesk')}>{t('reception.noDeskBody')}</EmptyState>
       ) : done ? (
         <ReceptionDone
-          dossier={done}
+          dossier={done.dossier}
+          files={done.files}
           onNext={() => {
             setDone(null);
             setRound((r) => r + 1);
@@ -119,7 +120,7 @@ function Shortcuts() {
   );
 }
 
-function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode: string; onDone: (d: Dossier) => void }) {
+function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode: string; onDone: (d: { dossier: Dossier; files: File[] }) => void }) {
   const { t } = useTranslation('desk');
   const errorText = useErrorText();
   const [picked, setPicked] = useState<PickedProcedure | null>(null);
@@ -214,7 +215,7 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
       {
         onSuccess: (dossier) => {
           setDialog(null);
-          onDone(dossier);
+          onDone({ dossier, files });
         },
         onError: (error) => {
           setDialog(null);
