@@ -37,3 +37,24 @@ export const issuedDocumentSchema = z.object({
 
 export const documentListResponse = z.object({ items: z.array(issuedDocumentSchema) });
 export const documentParams = z.strictObject({ id: uuid, documentId: uuid });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A result drafted from a template (rendered) or from a PDF already uploaded as a result attachment. */
+export const resultDraftBody = z.union([
+  z.strictObject({
+    template: z.enum(['result_letter', 'birth_extract']),
+    resultText: text(4000).optional(),
+    fields: z.record(z.string().max(60), z.string().max(500)).optional(),
+    signerTitle: text(100).optional(),
+    signerName: text(200).optional(),
+    replaces: uuid.optional(),
+  }),
+  z.strictObject({
+    /** The SHA-256 (content key) of a PDF uploaded to this dossier as a result attachment. */
+    contentKey: z.string().regex(/^[0-9a-f]{64}$/),
+    title: text(300).optional(),
+    replaces: uuid.optional(),
+  }),
+]);
+export type ResultDraftBody = z.infer<typeof resultDraftBody>;

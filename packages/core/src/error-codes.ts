@@ -10,6 +10,7 @@ import { identityErrorCodes } from './identity/identity.errors';
 import { dossierErrorCodes } from './dossiers/dossier.errors';
 import { monitoringErrorCodes } from './monitoring/monitoring.errors';
 import { signatureErrorCodes } from './signatures/signature.errors';
+import { documentErrorCodes } from './documents/document.errors';
 
 export const errorCodes = [
   ...sharedErrorCodes,
@@ -20,5 +21,6 @@ export const errorCodes = [
   ...catalogErrorCodes,
   ...monitoringErrorCodes,
   ...signatureErrorCodes,
+  ...documentErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -16,6 +16,7 @@ import type { AppDeps } from '../deps';
 import { contentDisposition } from '../dossiers/attachments.route';
 import { requireSignedIn } from '../dossiers/dossier.route';
 import { sheetRoutes } from './sheet.route';
+import { resultRoutes } from './result.route';
 import { toDocumentDto } from './document.dto';
 
 const errors = { 401: problemSchema, 404: problemSchema };
@@ -31,6 +32,7 @@ const notFound = (id: string) => new DomainErrorException(domainError('NOT_FOUND
 export async function documentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await app.register(async (scope) => sheetRoutes(scope, deps));
+  await app.register(async (scope) => resultRoutes(scope, deps));
 
   api.get(
     '/dossiers/:id/documents',

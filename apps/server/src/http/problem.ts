@@ -8,6 +8,7 @@ import type { IdentityErrorCode } from '@motcua/core/identity';
 import type { CalendarErrorCode } from '@motcua/core/calendar';
 import { dossierProblems } from '../dossiers/dossier.problems';
 import { monitoringProblems } from '../monitoring/monitoring.problems';
+import { documentProblems } from '../documents/document.problems';
 import { signatureProblems } from '../signatures/signature.problems';
 import type { CatalogErrorCode } from '@motcua/core/catalog';
 
@@ -230,6 +231,7 @@ export const problemTable = {
   ...dossierProblems,
   ...catalogProblems,
   ...monitoringProblems,
+  ...documentProblems,
   ...signatureProblems,
 } as const satisfies Record<ProblemCode, ProblemSpec>;
 

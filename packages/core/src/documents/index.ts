@@ -10,3 +10,6 @@ export * from './dossier-forms';
 export * from './issued-document';
 export * from './issue-event-form';
 export * from './sheet-forms';
+export * from './result-documents';
+export * from './result-use-cases';
+export * from './document.errors';

@@ -18,8 +18,8 @@ export const PDF = 'application/pdf';
 
 export interface DocumentToIssue {
   readonly dossierId: string;
-  /** The event the document belongs to: one document of each kind per event. */
-  readonly eventId: string;
+  /** The event the document belongs to: one document of each kind per event; null for result drafts. */
+  readonly eventId: string | null;
   readonly kind: IssuedDocumentKind;
   readonly formSet: string | null;
   readonly formNumber: string | null;
@@ -40,11 +40,11 @@ export function documentNumberOf(kind: IssuedDocumentKind, number: number, deskS
 }
 
 export async function issueDocument(deps: DocumentUseCaseDeps, spec: DocumentToIssue): Promise<IssuedDocument> {
-  const existing = await deps.store.findByEvent(spec.eventId, spec.kind);
+  const existing = spec.eventId ? await deps.store.findByEvent(spec.eventId, spec.kind) : null;
   if (existing) return existing;
   const year = localYear(spec.issuedAt);
   const number = spec.numbered ? await deps.store.lockNextNumber(spec.issuingAgencyId, year, spec.kind) : null;
-  if (number !== null) {
+  if (number !== null && spec.eventId) {
     // Re-read under the lock: a concurrent run that held it has committed its document by now.
     const raced = await deps.store.findByEvent(spec.eventId, spec.kind);
     if (raced) return raced;

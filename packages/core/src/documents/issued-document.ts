@@ -2,7 +2,7 @@
  * An issued document: one immutable file MotCua issued for a dossier (a form, a result), stored once in the
  * content store under its SHA-256, linked to the event that produced it. Signed versions are the signing module's.
  */
-import type { AuditLog } from '../shared/index';
+import type { AuditLog, Outbox } from '../shared/index';
 import type { ContentStore } from '../storage/index';
 import type { DocumentDefinition } from './document-definition';
 
@@ -67,6 +67,10 @@ export interface IssuedDocumentStore {
   lockNextNumber(agencyId: string, year: number, kind: IssuedDocumentKind): Promise<number>;
   consumeNumber(agencyId: string, year: number, kind: IssuedDocumentKind, number: number): Promise<void>;
   insert(document: NewIssuedDocument): Promise<IssuedDocument>;
+  /** The dossier's document, locked for the transaction. */
+  findForUpdate(dossierId: string, documentId: string): Promise<IssuedDocument | null>;
+  approve(documentId: string, at: Date, by: string): Promise<IssuedDocument>;
+  markReplaced(documentId: string, replacedBy: string): Promise<void>;
 }
 
 /** The PDF engine (adapter). */
@@ -79,6 +83,7 @@ export interface DocumentUseCaseDeps {
   readonly renderer: DocumentRenderer;
   readonly content: ContentStore;
   readonly audit: AuditLog;
+  readonly outbox: Outbox;
   readonly ids: { newId(): string };
   readonly now: Date;
   /** Public page of a document (its QR code), by document id. */

@@ -150,5 +150,17 @@ export function createIssuedDocumentStore(q: Queryable): IssuedDocumentStore {
       );
     },
     insert: (document) => insertIssuedDocument(q, document),
+    async findForUpdate(dossierId, documentId) {
+      if (!isUuid(dossierId) || !isUuid(documentId)) return null;
+      const rows = await q.query<Row>('SELECT * FROM issued_document WHERE id = $1 AND dossier_id = $2 FOR UPDATE', [documentId, dossierId]);
+      return rows[0] ? mapIssuedDocument(rows[0]) : null;
+    },
+    async approve(documentId, at, by) {
+      const rows = await q.query<Row>('UPDATE issued_document SET approved_at = $2, approved_by = $3 WHERE id = $1 RETURNING *', [documentId, at, by]);
+      return mapIssuedDocument(rows[0]!);
+    },
+    async markReplaced(documentId, replacedBy) {
+      await q.query('UPDATE issued_document SET replaced_by = $2 WHERE id = $1', [documentId, replacedBy]);
+    },
   };
 }

@@ -18,23 +18,41 @@ export interface DocumentServices {
   readonly deskSymbol: string;
 }
 
+/** A refused use case (a Result that is not ok) is thrown inside the transaction to roll back what it wrote. */
+class Refusal extends Error {
+  constructor(readonly value: unknown) {
+    super('refused');
+  }
+}
+
+const isRefusal = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false;
+
 export async function runDocumentUseCase<T>(
   db: Database,
   context: UnitOfWorkContext,
   services: DocumentServices,
   fn: (deps: DocumentUseCaseDeps) => Promise<T>,
 ): Promise<T> {
-  return withUnitOfWork(db, context, (uow) =>
-    fn({
+  try {
+    return await withUnitOfWork(db, context, async (uow) => {
+      const value = await fn({
       store: createIssuedDocumentStore(uow.tx),
       renderer: services.renderer,
       content: services.content,
       audit: uow.audit,
+      outbox: uow.outbox,
       ids: { newId: () => randomUUID() },
       now: context.now,
       verificationUrl: services.verificationUrl,
       place: services.place,
       deskSymbol: services.deskSymbol,
-    }),
-  );
+      });
+      if (isRefusal(value)) throw new Refusal(value);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.value as T;
+    throw error;
+  }
 }
