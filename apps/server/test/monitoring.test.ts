@@ -219,6 +219,17 @@ describe('monitoring API', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/officers?unit=${org.codes.agency}`, headers: monitor })).statusCode).toBe(403);
   });
 
+  it('answers Biểu II.07b from the catalogue in effect', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/reports/ii07b?date=2026-03-31', headers: monitor });
+    expect(res.statusCode).toBe(200);
+    const expected = await t.db.query<{ n: number }>(
+      `SELECT count(DISTINCT code)::int AS n FROM procedure_version
+        WHERE effective_from <= '2026-03-31' AND (effective_to IS NULL OR effective_to >= '2026-03-31')
+          AND levels && ARRAY['province', 'commune', 'district_legacy']`,
+    );
+    expect(res.json()).toMatchObject({ form: 'II.07b/VPCP/KSTT', date: '2026-03-31', localCompetence: { total: expected[0]!.n } });
+  });
+
   it('publishes statistics without login, as JSON and CSV', async () => {
     const json = await t.app.inject({ method: 'GET', url: `/api/v1/public/statistics?${query.replace('{unit}', org.codes.agency)}` });
     expect(json.statusCode).toBe(200);

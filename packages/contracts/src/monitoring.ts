@@ -155,3 +155,13 @@ export const officersResponse = z.object({
   ),
 });
 export type OfficersResponse = z.infer<typeof officersResponse>;
+
+const ii07bGroup = z.object({ total: z.number(), province: z.number(), district: z.number(), commune: z.number() });
+export const ii07bResponse = z.object({
+  form: z.literal('II.07b/VPCP/KSTT'),
+  date: isoDate,
+  localCompetence: ii07bGroup,
+  oneStop: ii07bGroup,
+  internalWorkflows: ii07bGroup,
+});
+export type Ii07bResponse = z.infer<typeof ii07bResponse>;

@@ -5,6 +5,7 @@
  *   GET  /monitoring/dossiers?procedure=   — the dossiers behind a procedure's figures (scoped to the caller)
  *   GET  /monitoring/officers              — per officer, for supervisors
  *   GET  /monitoring/reports/ii06a         — Biểu II.06a/VPCP/KSTT as data (the screen renders it)
+ *   GET  /monitoring/reports/ii07b         — Biểu II.07b/VPCP/KSTT from the catalogue
  *   POST /monitoring/exports, GET /monitoring/exports/{id}, GET /monitoring/exports/{id}/file — Excel / PDF jobs
  *   GET  /public/statistics, /public/statistics.csv — published figures per unit, without login
  */
@@ -12,13 +13,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainErrorException, domainError } from '@motcua/core';
-import { figuresOf } from '@motcua/core/monitoring';
+import { buildIi07b, figuresOf } from '@motcua/core/monitoring';
 import {
   drillDossiersQuery,
   drillDossiersResponse,
   exportBody,
   exportResponse,
   ii06aResponse,
+  ii07bResponse,
   officersResponse,
   overviewResponse,
   periodQuery,
@@ -26,7 +28,7 @@ import {
   procedureFiguresResponse,
   publicStatisticsResponse,
 } from '@motcua/contracts';
-import { findExport, type MonitoringExport } from '@motcua/db/monitoring';
+import { catalogueFacts, findExport, type MonitoringExport } from '@motcua/db/monitoring';
 import type { AppDeps } from '../deps';
 import { requireOfficer } from '../identity/guards';
 import { requestExport } from './monitoring.exports';
@@ -116,6 +118,23 @@ export async function monitoringRoutes(app: FastifyInstance, deps: AppDeps): Pro
       const unit = await officerUnit(deps.db, actor, request.query.unit);
       const report = await ii06aReport(deps.db, unit, periodOf(request.query, now()));
       return { ...report, rows: report.rows.map((r) => ({ ...r, procedures: [...r.procedures] })) };
+    },
+  );
+
+  api.get(
+    '/monitoring/reports/ii07b',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Biểu II.07b/VPCP/KSTT: procedures in effect under local competence, at one-stop desks, with internal workflows',
+        querystring: z.object({ date: z.iso.date().optional() }),
+        response: { 200: ii07bResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireOfficer(request, monitoringRoles);
+      const date = request.query.date ?? legalDateOf(now());
+      return buildIi07b(date, await catalogueFacts(deps.db, date));
     },
   );
 

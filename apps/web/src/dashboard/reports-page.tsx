@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { exportResponse, ii06aResponse, type ExportResponse, type Ii06aResponse } from '@motcua/contracts/monitoring';
+import { exportResponse, ii06aResponse, ii07bResponse, type ExportResponse, type Ii06aResponse } from '@motcua/contracts/monitoring';
 import { api, useErrorText } from '../api';
 import { usePageTitle } from '../shell/page-title';
 import { Button, Progress, Spinner, StatusTag } from '../ui';
@@ -51,6 +51,7 @@ export default function ReportsPage() {
       ) : (
         <Ii06aTable report={query.data} />
       )}
+      <Ii07b />
     </div>
   );
 }
@@ -146,6 +147,54 @@ function Exports({ params }: { params: MonitoringParams }) {
           </p>
         )}
         {current?.status === 'failed' && <StatusTag tone="danger">{t('reports.failed')}</StatusTag>}
+      </div>
+    </section>
+  );
+}
+
+function Ii07b() {
+  const { t } = useTranslation('dashboard');
+  const query = useQuery({ queryKey: ['monitoring-ii07b'], queryFn: () => api.get('/monitoring/reports/ii07b', ii07bResponse) });
+  if (!query.data) return null;
+  const r = query.data;
+  const groups = [
+    ['localCompetence', r.localCompetence],
+    ['oneStop', r.oneStop],
+    ['internalWorkflows', r.internalWorkflows],
+  ] as const;
+  return (
+    <section aria-labelledby="ii07b-title">
+      <h2 id="ii07b-title">{t('reports.ii07b.title')}</h2>
+      <p className="monitoring__note">
+        {t('reports.ii07b.formNumber')} — {t('reports.ii07b.date', { date: r.date })}
+      </p>
+      <div className="report-table-wrap" tabIndex={0} role="region" aria-labelledby="ii07b-title">
+        <table className="report-table">
+          <caption className="visually-hidden">{t('reports.ii07b.title')}</caption>
+          <thead>
+            <tr>
+              {groups.map(([k]) => (
+                <th scope="colgroup" colSpan={4} key={k}>{t(`reports.ii07b.${k}`)}</th>
+              ))}
+            </tr>
+            <tr>
+              {groups.flatMap(([k]) =>
+                (['total', 'province', 'district', 'commune'] as const).map((l) => (
+                  <th scope="col" key={`${k}-${l}`}>{t(`reports.ii07b.levels.${l}`)}</th>
+                )),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {groups.flatMap(([k, g]) =>
+                (['total', 'province', 'district', 'commune'] as const).map((l) => (
+                  <td className="num" key={`${k}-${l}`}>{g[l]}</td>
+                )),
+              )}
+            </tr>
+          </tbody>
+        </table>
       </div>
     </section>
   );

@@ -9,3 +9,4 @@ export * from './period';
 export * from './live';
 export * from './monitoring.errors';
 export * from './report';
+export * from './ii07b';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LegalClock as CalendarClock, WorkCalendar, nationalDecisions2026 } from '../calendar/index';
 import { legalClockOf } from '../dossiers/index';
 import {
+  buildIi07b,
   contributionDelta,
   contributionOf,
   figuresOf,
@@ -205,5 +206,20 @@ describe('report periods', () => {
     expect(resolvePeriod({ kind: 'custom', from: '2026-03-05', to: '2026-03-04' })).toMatchObject({ ok: false, error: { code: 'MONITORING_PERIOD_INVALID' } });
     expect(resolvePeriod({ kind: 'custom', from: '2026-02-30', to: '2026-03-04' })).toMatchObject({ ok: false });
     expect(resolvePeriod({ kind: 'quarter', year: 2026, index: 5 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('Biểu II.07b from the catalogue', () => {
+  it('counts procedures under local competence, at one-stop desks and with internal workflows, per level', () => {
+    const report = buildIi07b('2026-11-28', [
+      { code: 'a', levels: ['commune'], oneStop: true, hasWorkflow: true },
+      { code: 'b', levels: ['province', 'commune'], oneStop: true, hasWorkflow: false },
+      { code: 'c', levels: ['province'], oneStop: false, hasWorkflow: true },
+      { code: 'd', levels: ['central'], oneStop: true, hasWorkflow: true },
+      { code: 'e', levels: ['district_legacy'], oneStop: true, hasWorkflow: false },
+    ]);
+    expect(report.localCompetence).toEqual({ total: 4, province: 2, district: 1, commune: 2 });
+    expect(report.oneStop).toEqual({ total: 3, province: 1, district: 1, commune: 2 });
+    expect(report.internalWorkflows).toEqual({ total: 2, province: 1, district: 0, commune: 1 });
   });
 });

@@ -4,6 +4,7 @@
  * every dossier read (out of scope is simply not listed).
  */
 import type { Actor } from '@motcua/core/shared';
+import type { CatalogueProcedureFacts } from '@motcua/core/monitoring';
 import type { Queryable } from '../kernel/database';
 import { dossierScope } from '../dossiers/dossier-load';
 
@@ -224,4 +225,20 @@ export async function officerFigures(
     decided: Number(r.decided),
     decidedLate: Number(r.late),
   }));
+}
+
+/** The catalogue's procedures in effect on `date`, as Biểu II.07b counts them. */
+export async function catalogueFacts(q: Queryable, date: string): Promise<CatalogueProcedureFacts[]> {
+  const rows = await q.query<{ code: string; levels: string[]; one_stop: boolean; has_workflow: boolean }>(
+    `SELECT DISTINCT ON (v.code) v.code, v.levels,
+            (cardinality(v.agency_ids) > 0 OR cardinality(v.agency_rules) > 0
+              OR jsonb_array_length(coalesce(v.content->'receivingDesks', '[]'::jsonb)) > 0) AS one_stop,
+            EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(v.content->'cases', '[]'::jsonb)) c
+                     WHERE jsonb_array_length(coalesce(c->'workflows', '[]'::jsonb)) > 0) AS has_workflow
+       FROM procedure_version v
+      WHERE v.effective_from <= $1::date AND (v.effective_to IS NULL OR v.effective_to >= $1::date)
+      ORDER BY v.code, v.version_no DESC`,
+    [date],
+  );
+  return rows.map((r) => ({ code: r.code, levels: r.levels, oneStop: r.one_stop, hasWorkflow: r.has_workflow }));
 }
