@@ -94,3 +94,26 @@ describe('desk supervisor on a counter screen', () => {
     await page.context().close();
   });
 });
+
+describe.each(viewportNames)('desk ledger and control sheet on a %s', (viewport) => {
+  it('shows the desk’s ledger for a period, exports it as CSV, and prints a control sheet', async () => {
+    const page = await signedInPage(viewport);
+    await page.goto('/office/ledger');
+    await expect.poll(() => heading(page)).toBe('Sổ theo dõi hồ sơ');
+    await page.getByRole('tab', { name: 'Theo kỳ' }).click();
+    const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() - 12 * 24 * 3600_000));
+    await page.getByLabel(/^Từ ngày/).fill(from);
+    await page.getByRole('table', { name: 'Sổ theo dõi hồ sơ: 5 hồ sơ' }).waitFor();
+    for (const d of demo.returned) await page.getByRole('rowheader', { name: d.code! }).waitFor();
+    await review(page, `ledger-period-${viewport}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^so-theo-doi-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+
+    await page.goto(`/office/control-sheets/${demo.returned[0]!.id}`);
+    await expect.poll(() => heading(page)).toBe(`Phiếu kiểm soát quá trình giải quyết hồ sơ ${demo.returned[0]!.code}`);
+    await page.getByRole('rowheader', { name: 'Trả kết quả' }).waitFor();
+    await review(page, `control-sheet-${viewport}`);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { dossierEventsResponse, dossierSchema } from '@motcua/contracts/dossiers';
 import { api, isApiError, useErrorText, type Infer } from '../../api';
@@ -121,6 +122,9 @@ export function ApologyPanel({ dossierId, onClose }: { dossierId: string; onClos
       <h2 id="apology-title" tabIndex={-1} ref={heading}>
         {t('apology.title', { code })}
       </h2>
+      <p>
+        <Link to={`/office/control-sheets/${dossierId}`}>{t('sheet.link')}</Link>
+      </p>
       {(dossier.isPending || events.isPending) && <Spinner label={t('apology.loading')} />}
       {dossier.isError && <p role="alert">{errorText(dossier.error)}</p>}
       {events.isError && <p role="alert">{errorText(events.error)}</p>}

@@ -44,6 +44,8 @@ export function ReviewPanel({ dossier, stepId, onDone, onClose }: { dossier: Dos
       </h2>
       <p>
         <Link to={`/office/dossiers/${dossier.id}`}>{t('common.dossierLink', { code })}</Link>
+        {' · '}
+        <Link to={`/office/control-sheets/${dossier.id}`}>{t('sheet.link')}</Link>
       </p>
       <p className="notice">{t('desk.noPdf')}</p>
       <dl className="facts">
