@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { dossierTopics } from '@motcua/core/dossiers';
 import { chooseSigningCertificate, type CertificatePurpose, type StoredCertificate } from '@motcua/core/signatures';
-import { isPdf } from '@motcua/adapters/signatures';
+import { isPdf, PdfStructureError } from '@motcua/adapters/signatures';
 import { withUnitOfWork, type Database } from '@motcua/db';
 import { findAttachment, findDossier } from '@motcua/db/dossiers';
 import { findIssuedDocument, findIssuedDocumentByEvent } from '@motcua/db/documents';
@@ -74,17 +74,26 @@ export async function signSource(deps: AppDeps, db: Database, now: Date, source:
   let pdf = original;
   const signers: SignerEntry[] = [];
   const place = deps.config.documents.place;
-  for (const [certificate, reason] of [
-    [personal, 'Phê duyệt'],
-    [seal, 'Đóng dấu cơ quan'],
-  ] as const) {
-    if (!certificate) continue;
-    pdf = await services.signer.sign(
-      pdf,
-      { name: certificate.commonName ?? certificate.subject, reason, location: place, signingTime: now },
-      await services.transportFor(certificate.id),
-    );
-    signers.push({ certificateId: certificate.id, purpose: certificate.purpose, commonName: certificate.commonName, fingerprint: certificate.fingerprint });
+  try {
+    for (const [certificate, reason] of [
+      [personal, 'Phê duyệt'],
+      [seal, 'Đóng dấu cơ quan'],
+    ] as const) {
+      if (!certificate) continue;
+      pdf = await services.signer.sign(
+        pdf,
+        { name: certificate.commonName ?? certificate.subject, reason, location: place, signingTime: now },
+        await services.transportFor(certificate.id),
+      );
+      signers.push({ certificateId: certificate.id, purpose: certificate.purpose, commonName: certificate.commonName, fingerprint: certificate.fingerprint });
+    }
+  } catch (error) {
+    if (!(error instanceof PdfStructureError)) throw error;
+    // A file that says PDF but cannot be read as one: retrying will not help; the audit trail says why.
+    await withUnitOfWork(db, { actor: system, now }, async (uow) => {
+      uow.audit.record({ action: 'document.sign_skipped', targetType: source.kind, targetId: source.id, agencyId: source.agencyId, summary: { reason: error.message } });
+    });
+    return null;
   }
   const stored = await deps.contentStore.put(pdf);
   const originalHash = (await deps.contentStore.put(original)).sha256; // already there: answers its hash

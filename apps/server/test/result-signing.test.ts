@@ -1,0 +1,138 @@
+/**
+ * Signing a result through the API on the seeded Huế organisation: the leader records the result of a counter
+ * dossier with an uploaded PDF; the job runner's `document.sign` signs it with the leader's personal certificate,
+ * then the committee's seal; pdfsig and the public verification both find two valid, trusted signatures, and the
+ * hash lookup names the dossier. A broken "PDF" is skipped (audited), not retried for ever.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import {
+  createCertificateAuthority,
+  issueSigningCertificate,
+  parseCertificate,
+  summariseCertificate,
+  toPem,
+  type Credential,
+} from '@motcua/adapters/signatures';
+import { upsertTrustedRoot } from '@motcua/db/signatures';
+import { completeDeps } from '../src/deps';
+import { buildJobHandlers } from '../src/jobs/handlers';
+import { createJobRunner } from '../src/jobs/job-runner';
+import { storeCertificate } from '../src/signatures/signature.services';
+import { createTestApp, type TestApp } from '../../../test-support/app';
+import {
+  agencyIdOf,
+  counterDossier,
+  longSessions,
+  officerOf,
+  PHU_XUAN_COMMITTEE,
+  PHU_XUAN_DESK,
+  procedureRef,
+  seedHue,
+  type ApiUser,
+} from '../../../test-support/dossier-api';
+import { multipart, pdfBytes } from '../../../test-support/files';
+import { createPdfsigJudge, type PdfsigJudge } from '../../../test-support/pdfsig';
+
+describe('a recorded result is signed by the leader, then sealed', () => {
+  let t: TestApp;
+  let judge: PdfsigJudge;
+  let ca: Credential;
+  let desk: string;
+  let committee: string;
+  let reception: ApiUser;
+  let specialist: ApiUser;
+  let head: ApiUser;
+  let leader: ApiUser;
+  const now = new Date('2026-03-02T02:00:00Z');
+  const system = { kind: 'system', name: 'test' } as const;
+
+  beforeAll(async () => {
+    t = await createTestApp({ config: longSessions });
+    await seedHue(t);
+    [desk, committee] = await Promise.all([agencyIdOf(t, PHU_XUAN_DESK), agencyIdOf(t, PHU_XUAN_COMMITTEE)]);
+    [reception, specialist, head, leader] = await Promise.all([
+      officerOf(t, [{ role: 'reception_officer', agencyCode: PHU_XUAN_DESK }], 'Lê Tiếp Nhận'),
+      officerOf(t, [{ role: 'specialist', agencyCode: PHU_XUAN_COMMITTEE }], 'Phan Chuyên Viên'),
+      officerOf(t, [{ role: 'department_head', agencyCode: PHU_XUAN_COMMITTEE }], 'Võ Trưởng Phòng'),
+      officerOf(t, [{ role: 'agency_leader', agencyCode: PHU_XUAN_COMMITTEE }], 'Hồ Lãnh Đạo'),
+    ]);
+    const validity = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2029-01-01T00:00:00Z') };
+    ca = await createCertificateAuthority({ subject: { commonName: 'Test Root CA (results)' }, ...validity });
+    const root = summariseCertificate(parseCertificate(ca.certificate));
+    await upsertTrustedRoot(t.db, { fingerprint: root.fingerprint, subject: root.subject, notAfter: root.notAfter, certificateDer: ca.certificate, isDemo: true, sealedKey: null, addedAt: now });
+    const seal = await issueSigningCertificate(ca, { subject: { commonName: 'UBND phường Phú Xuân', organization: 'UBND phường Phú Xuân' }, ...validity });
+    const personal = await issueSigningCertificate(ca, { subject: { commonName: 'Hồ Lãnh Đạo', organization: 'UBND phường Phú Xuân' }, ...validity });
+    await storeCertificate(t, { actor: system, now }, { agencyId: committee, purpose: 'seal', holderUserId: null, credential: seal });
+    await storeCertificate(t, { actor: system, now }, { agencyId: committee, purpose: 'personal', holderUserId: leader.userId, credential: personal });
+    judge = createPdfsigJudge([{ name: 'results-root', pem: toPem(ca.certificate) }]);
+  }, 120_000);
+  afterAll(async () => {
+    judge?.close();
+    await t?.close();
+  });
+
+  async function ok(user: ApiUser, url: string, payload: object = {}) {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: await user.headers(), payload });
+    expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+    return res.json();
+  }
+  async function workStep(id: string, officer: ApiUser) {
+    const d = (await t.app.inject({ url: `/api/v1/dossiers/${id}`, headers: await officer.headers() })).json();
+    const step = (d.steps as { id: string; status: string }[]).find((s) => s.status === 'active')!;
+    await ok(officer, `/dossiers/${id}/steps/${step.id}/claim`);
+    await ok(officer, `/dossiers/${id}/steps/${step.id}/completion`, { note: 'xong' });
+  }
+  async function resultWith(file: Buffer) {
+    const birth = await procedureRef(t, '1.001193');
+    const received = await ok(reception, '/dossiers', counterDossier(birth, desk));
+    await ok(reception, `/dossiers/${received.id}/transfer`, {});
+    for (const officer of [specialist, head, leader]) await workStep(received.id, officer);
+    const upload = multipart({ purpose: 'result' }, { name: 'giay-khai-sinh.pdf', bytes: file });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${received.id}/attachments`,
+      headers: { ...(await leader.headers()), ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    await ok(leader, `/dossiers/${received.id}/result`, { summary: 'Cấp Giấy khai sinh', attachmentIds: [uploaded.json().id] });
+    const jobs = createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers(t), onlyRegisteredTopics: true });
+    await jobs.runOnce();
+    return { dossier: received, attachmentId: uploaded.json().id as string };
+  }
+
+  it('signs the uploaded result leader-then-seal; pdfsig and /verify agree; the hash names the dossier', async () => {
+    const document = await PDFDocument.create();
+    document.addPage([595, 842]);
+    const { dossier, attachmentId } = await resultWith(Buffer.from(await document.save()));
+    const [row] = await t.db.query<{ signed_sha256: string; signers: { purpose: string; commonName: string }[] }>(
+      "SELECT signed_sha256, signers FROM signed_document WHERE source_kind = 'result_attachment' AND source_id = $1",
+      [attachmentId],
+    );
+    expect(row?.signers.map((s) => [s.purpose, s.commonName])).toEqual([
+      ['personal', 'Hồ Lãnh Đạo'],
+      ['seal', 'UBND phường Phú Xuân'],
+    ]);
+    const signed = (await t.app.inject({ url: '/api/v1/verify/hashes/' + row!.signed_sha256 })).json();
+    expect(signed).toMatchObject({ dossierCode: dossier.code, isReplaced: false, sha256: row!.signed_sha256 });
+
+    const bytes = Buffer.from((await completeDeps(t).contentStore.get(row!.signed_sha256))!);
+    expect(judge.check(bytes).match(/Signature is Valid\./g)).toHaveLength(2);
+    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/verify', headers: { 'content-type': 'application/pdf' }, payload: bytes });
+    expect(verified.json()).toMatchObject({ verdict: 'valid', issued: { dossierCode: dossier.code } });
+    expect(verified.json().signatures.map((s: { signerName: string; isTrusted: boolean }) => [s.signerName, s.isTrusted])).toEqual([
+      ['Hồ Lãnh Đạo', true],
+      ['UBND phường Phú Xuân', true],
+    ]);
+  });
+
+  it('skips a result file that only looks like a PDF, with an audit entry, instead of retrying for ever', async () => {
+    const { attachmentId } = await resultWith(pdfBytes('không phải PDF thật'));
+    expect(await t.db.query("SELECT 1 FROM signed_document WHERE source_id = $1", [attachmentId])).toHaveLength(0);
+    const audit = await t.db.query<{ action: string }>('SELECT action FROM audit_event WHERE target_id = $1', [attachmentId]);
+    expect(audit.map((a) => a.action)).toContain('document.sign_skipped');
+    const failed = await t.db.query("SELECT 1 FROM outbox_message WHERE topic = 'document.sign' AND status <> 'done'");
+    expect(failed).toHaveLength(0);
+  });
+});
