@@ -219,6 +219,31 @@ describe('monitoring API', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/officers?unit=${org.codes.agency}`, headers: monitor })).statusCode).toBe(403);
   });
 
+  it('answers II.06a for a sub-unit equal to its own independent count', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?${query.replace('{unit}', org.codes.department)}`, headers: monitor });
+    expect(res.statusCode).toBe(200);
+    const own = await independentCount(t, [org.department]);
+    expect(own['receivedTotal']).toBeGreaterThan(0);
+    expect(res.json().total).toEqual(own);
+  });
+
+  it('attributes a merged unit’s dossiers to its successor', async () => {
+    // A ward that ended on 30/06/2025 and merged into the unit; its dossier stays under its own id.
+    const old = await t.db.query<{ id: string }>(
+      `INSERT INTO agency (code, name, kind, level, effective_from, effective_to)
+       VALUES ($1, 'UBND phường cũ', 'people_committee', 'commune', '2020-01-01', '2025-06-30') RETURNING id`,
+      [`009.${org.codes.agency.slice(4, 10)}.00.H57`],
+    );
+    const event = await t.db.query<{ id: string }>(`INSERT INTO agency_event (kind, effective_on) VALUES ('merge', '2025-07-01') RETURNING id`);
+    await t.db.query('INSERT INTO agency_succession (event_id, predecessor_id, successor_id) VALUES ($1, $2, $3)', [event[0]!.id, old[0]!.id, org.agency]);
+    const before = (await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?unit=${org.codes.agency}&period=month&year=2026&index=6`, headers: monitor })).json();
+    const at = new Date('2026-06-10T02:00:00Z');
+    await writeHistory(t.db, historyDossier(org, { receivingAgencyId: old[0]!.id, competentAgencyId: old[0]!.id }), receivedSteps(at, new Date(at.getTime() + 72 * HOUR)));
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?unit=${org.codes.agency}&period=month&year=2026&index=6`, headers: monitor })).json();
+    expect(after.total.receivedDirectOrPostal - before.total.receivedDirectOrPostal).toBe(1);
+    expect(after.total.pendingTotal - before.total.pendingTotal).toBe(1);
+  });
+
   it('answers Biểu II.07b from the catalogue in effect', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/reports/ii07b?date=2026-03-31', headers: monitor });
     expect(res.statusCode).toBe(200);
