@@ -94,6 +94,14 @@ describe('submission from a draft', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/portal/drafts/${draft.id}`, headers: citizen })).statusCode).toBe(404);
     const [audit] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE action = 'portal.draft.submit'");
     expect(audit!.n).toBe(1);
+
+    // the notices page mirrors what was sent about the citizen's own dossiers, text included
+    const deliveries = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_delivery WHERE dossier_id = $1', [body.dossierId]);
+    const notices = await t.app.inject({ url: '/api/v1/portal/notifications', headers: citizen });
+    expect(notices.statusCode).toBe(200);
+    expect(notices.json().items).toHaveLength(deliveries[0]!.n);
+    for (const item of notices.json().items) expect(item).toMatchObject({ dossierId: body.dossierId, procedureName: 'Thủ tục đăng ký khai sinh' });
+    expect((await t.app.inject({ url: '/api/v1/portal/notifications' })).statusCode).toBe(401);
   });
 
   it('refuses a stale draft version: what is submitted is what the citizen reviewed', async () => {

@@ -45,6 +45,10 @@ export const routes: RouteObject[] = [
           { path: 'my/drafts', lazy: lazyPage(() => import('./citizen/my-drafts-page'), 'citizen') },
           { path: 'my/dossiers', lazy: lazyPage(() => import('./citizen/my-dossiers-page'), 'citizen') },
           { path: 'my/dossiers/:id', lazy: lazyPage(() => import('./citizen/my-dossier-page'), 'citizen') },
+          { path: 'my/notifications', lazy: lazyPage(() => import('./citizen/notifications-page'), 'citizen') },
+          { path: 'my/profile', lazy: lazyPage(() => import('./citizen/profile-page'), 'citizen') },
+          // the tracking link printed in notices (dossier code only; the phone digits are asked on the page)
+          { path: 'tra-cuu', lazy: lazyPage(() => import('./citizen/track-page'), 'citizen') },
           { path: '*', element: <NotFoundPage home="/" /> },
         ],
       },

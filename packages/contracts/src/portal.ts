@@ -178,3 +178,20 @@ export const attachmentLimitsResponse = z.object({
   maxDossierBytes: z.number().int(),
   mediaTypes: z.array(z.string()),
 });
+
+export const notificationsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      dossierId: z.string(),
+      dossierCode: z.string().nullable(),
+      procedureName: z.string(),
+      channel: z.enum(['email', 'sms']),
+      status: z.enum(['pending', 'sent', 'failed']),
+      createdAt: instant,
+      sentAt: instant.nullable(),
+      subject: z.string(),
+      text: z.string(),
+    }),
+  ),
+});

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
 import { draftRoutes } from './draft.route';
+import { notificationRoutes } from './notification.route';
 import { profileRoutes } from './profile.route';
 import { submissionRoutes } from './submission.route';
 
@@ -9,4 +10,5 @@ export async function portalModuleRoutes(app: FastifyInstance, deps: AppDeps): P
   await app.register(async (scope) => profileRoutes(scope, deps));
   await app.register(async (scope) => draftRoutes(scope, deps));
   await app.register(async (scope) => submissionRoutes(scope, deps));
+  await app.register(async (scope) => notificationRoutes(scope, deps));
 }

@@ -5,7 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { trackingResponse } from '@motcua/contracts/dossiers';
 import { api, checkFields, isApiError, noFormErrors, useErrorText, type FormErrors } from '../api';
 import { usePageTitle } from '../shell/page-title';
@@ -19,7 +19,8 @@ export default function TrackPage() {
   const { t, i18n } = useTranslation(['citizen', 'common']);
   const errorText = useErrorText();
   usePageTitle(t('track.title'));
-  const [code, setCode] = useState('');
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(() => params.get('ma') ?? '');
   const [phoneLast4, setPhoneLast4] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const track = useMutation({

@@ -1,2 +1,3 @@
 export * from './profile.repository';
 export * from './draft.repository';
+export * from './notification.repository';
