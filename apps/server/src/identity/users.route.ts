@@ -26,6 +26,7 @@ import {
   listOfficersInScope,
   revokeGrant,
   revokeUserSessions,
+  setTotpSecret,
   type User,
 } from '@motcua/db/identity';
 import { findAgencyByCode } from '@motcua/db/organization';
@@ -197,6 +198,30 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const revokedSessions = await withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
         const n = await revokeUserSessions(uow.tx, officer.id, uow.context.now, 'admin');
         uow.audit.record({ action: 'identity.session.revoke', targetType: 'user', targetId: officer.id, summary: { sessions: n, by: 'admin' } });
+        return n;
+      });
+      return { revokedSessions };
+    },
+  );
+
+  api.post(
+    '/officers/:id/totp/reset',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Reset an officer’s second factor (system administrator): the secret is cleared, every session ends, the next sign-in enrols again',
+        params: idParams,
+        response: { 200: revokedSessionsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireOfficer(request, ADMIN_ROLES);
+      const officer = await findOfficerInScope(deps.db, request.params.id, scopeOf(actor));
+      if (!officer) throw userNotFound(request.params.id);
+      const revokedSessions = await withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
+        await setTotpSecret(uow.tx, officer.id, null, null);
+        const n = await revokeUserSessions(uow.tx, officer.id, uow.context.now, '2fa-reset');
+        uow.audit.record({ action: 'identity.totp.reset', targetType: 'user', targetId: officer.id, summary: { revokedSessions: n, by: 'admin' } });
         return n;
       });
       return { revokedSessions };
