@@ -8,6 +8,7 @@ import { seedOrganization } from '@motcua/db/organization';
 import { seedDemoAccounts } from '../identity/identity.seed';
 import type { AppConfig } from '../config';
 import { seedCatalog } from './catalog-seed';
+import { seedDeskDossiers } from './desk-dossiers-seed';
 import { seedOfficeDossiersIfNone } from './office-dossiers-seed';
 import { initDemoPki } from '../signatures/pki-demo';
 
@@ -61,8 +62,16 @@ export const pkiSeedStep: SeedStep = {
   },
 };
 
+/** The desk's demo dossiers (online queue, a dossier to transfer, one waiting for its supplement), after the leader's. */
+export const deskDossiersSeedStep: SeedStep = {
+  name: 'hồ sơ mẫu (tiếp nhận trực tuyến, chờ chuyển, chờ bổ sung)',
+  run: async (deps) => {
+    await seedDeskDossiers(deps);
+  },
+};
+
 /** In dependency order. */
-export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep, pkiSeedStep, officeDossiersSeedStep];
+export const demoSeedSteps: SeedStep[] = [organizationSeedStep, identitySeedStep, catalogSeedStep, pkiSeedStep, officeDossiersSeedStep, deskDossiersSeedStep];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM agency');
