@@ -15,9 +15,17 @@ import { findAgencyByCode } from '@motcua/db/organization';
 import { catalogProcedureCaseReader } from '../catalog/procedure-case-reader';
 import { policyOf } from '../dossiers/dossier.services';
 import { DEMO_CITIZEN_EMAIL } from '../identity/identity.seed';
-import type { SeedDeps } from './seed-demo';
+import type { Clock } from '@motcua/core';
+import type { Database } from '@motcua/db';
+import type { AppConfig } from '../config';
 
 const minute = 60_000;
+
+interface SeedDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly config: AppConfig;
+}
 
 function person(fullName: string, phone: string, address: string, email: string | null = null): Party {
   return { role: 'applicant', kind: 'person', fullName, identityNumber: null, address, phone, email, authorisationDocument: null };
