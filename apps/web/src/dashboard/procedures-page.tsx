@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { procedureFiguresResponse, type ProcedureFiguresResponse } from '@motcua/contracts/monitoring';
+import { officersResponse, procedureFiguresResponse, type OfficersResponse, type ProcedureFiguresResponse } from '@motcua/contracts/monitoring';
 import { api, useErrorText } from '../api';
 import { usePageTitle } from '../shell/page-title';
 import { DataTable, Spinner, StatusTag, type Column } from '../ui';
@@ -53,6 +53,27 @@ export default function ProceduresPage() {
       ) : (
         <DataTable caption={t('procedures.caption', { from: query.data.period.from, to: query.data.period.to })} columns={columns} rows={query.data.procedures} rowKey={(r) => r.procedureCode} />
       )}
+      <Officers search={search} />
     </div>
+  );
+}
+
+/** Figures per officer: only supervisors get them (the API answers 403 to others, and nothing is shown). */
+function Officers({ search }: { search: string }) {
+  const { t } = useTranslation('dashboard');
+  const query = useQuery({ queryKey: ['monitoring-officers', search], queryFn: () => api.get(`/monitoring/officers?${search}`, officersResponse), retry: false });
+  if (!query.data || query.data.officers.length === 0) return null;
+  const columns: Column<OfficersResponse['officers'][number]>[] = [
+    { key: 'name', header: t('officers.name'), cell: (o) => o.officerName, sortValue: (o) => o.officerName, isRowHeader: true },
+    { key: 'received', header: t('officers.received'), cell: (o) => o.received, sortValue: (o) => o.received, align: 'end' },
+    { key: 'steps', header: t('officers.steps'), cell: (o) => o.stepsCompleted, sortValue: (o) => o.stepsCompleted, align: 'end' },
+    { key: 'decided', header: t('officers.decided'), cell: (o) => o.decided, sortValue: (o) => o.decided, align: 'end' },
+    { key: 'late', header: t('officers.late'), cell: (o) => o.decidedLate, sortValue: (o) => o.decidedLate, align: 'end' },
+  ];
+  return (
+    <section aria-labelledby="officers-title">
+      <h2 id="officers-title">{t('officers.title')}</h2>
+      <DataTable caption={t('officers.title')} captionHidden columns={columns} rows={query.data.officers} rowKey={(o) => o.officerId} />
+    </section>
   );
 }
