@@ -124,3 +124,28 @@ describe('administrator on a counter screen', () => {
     await page.context().close();
   });
 });
+
+describe.each(viewportNames)('administration on a %s', (viewport) => {
+  it('shows the organisation tree with an agency’s history, and resets an officer’s second factor', async () => {
+    const officer = await createOfficer(server.db, { displayName: `Chuyên viên cần đặt lại ${viewport}`, roles: [{ role: 'specialist', agencyCode: '000.00.00.H57' }] });
+    const page = await adminPage(viewport);
+    await page.goto('/office/admin');
+    await expect.poll(() => heading(page)).toBe('Quản trị hệ thống');
+    await page.getByRole('link', { name: 'Nhập danh mục từ tệp' }).waitFor();
+    await page.getByRole('button', { name: /\(000\.00\.40\.H57\)$/ }).click();
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: 'Phú Xuân' }).first().waitFor();
+    await page.getByText('Tiền thân (sáp nhập, chia tách)').waitFor();
+    await review(page, `admin-agencies-${viewport}`);
+    await page.goto('/office/admin/officers');
+    await expect.poll(() => heading(page)).toBe('Cán bộ và vai trò');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Chuyên viên cần đặt lại ${viewport}` }) });
+    await card.getByRole('button', { name: 'Đặt lại xác thực hai lớp' }).click();
+    await page.getByText(`Đã đặt lại xác thực hai lớp của Chuyên viên cần đặt lại ${viewport}; lần đăng nhập tới sẽ đăng ký lại.`).waitFor();
+    const [row] = await server.db.query<{ totp_secret: string | null }>('SELECT totp_secret FROM app_user WHERE id = $1', [officer.id]);
+    expect(row?.totp_secret).toBeNull();
+    await review(page, `admin-officers-${viewport}`);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+

@@ -8,7 +8,7 @@ type OfficerRoleName = SessionUser['roles'][number]['role'];
 
 export interface OfficeNavItem {
   to: string;
-  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions' | 'nav.catalog' | 'nav.deadlines' | 'nav.reception' | 'nav.leaderDesk' | 'nav.inbox' | 'nav.queue' | 'nav.ledger';
+  label: 'nav.home' | 'nav.calendar' | 'nav.calendarDecisions' | 'nav.catalog' | 'nav.deadlines' | 'nav.reception' | 'nav.leaderDesk' | 'nav.inbox' | 'nav.queue' | 'nav.ledger' | 'nav.admin';
   /** Roles that see the entry; empty or absent: every officer. */
   roles?: readonly OfficerRoleName[];
   /** Active only on this exact path (for the area's home). */
@@ -23,6 +23,7 @@ export const officeNav: readonly OfficeNavItem[] = [
   { to: '/office/deadlines', label: 'nav.deadlines', roles: ['agency_leader', 'desk_supervisor', 'department_head'] },
   { to: '/office/ledger', label: 'nav.ledger', roles: ['reception_officer', 'desk_supervisor', 'agency_leader', 'monitor'] },
   { to: '/office/calendar', label: 'nav.calendar', end: true },
+  { to: '/office/admin', label: 'nav.admin', roles: ['system_administrator'] },
   { to: '/office/calendar/decisions', label: 'nav.calendarDecisions', roles: ['system_administrator'] },
   { to: '/office/catalog', label: 'nav.catalog', roles: ['system_administrator'] },
 ];
