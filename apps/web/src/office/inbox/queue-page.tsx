@@ -46,7 +46,7 @@ export default function QueuePage() {
   const base = useInboxColumns();
   const rows = (inbox.data?.items ?? []).filter((r) => r.state === 'submitted').sort(byDue);
   const columns: Column<InboxItem>[] = [
-    ...base.filter((c) => c.key !== 'state'),
+    ...base.filter((c) => c.key !== 'state').map((c) => (c.key === 'due' ? { ...c, header: t('queue.due') } : c)),
     {
       key: 'actions',
       header: t('queue.actions'),
