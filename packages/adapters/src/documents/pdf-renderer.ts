@@ -4,6 +4,7 @@
  * deterministic for the same definition: the creation date comes from the definition, and pdfkit derives the file
  * ID from the document info. pdfmake may read only the font files and never fetch URLs.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toSVG } from 'bwip-js/node';
@@ -20,23 +21,64 @@ interface PdfMake {
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
 }
 const pdfmake = require('pdfmake') as PdfMake;
 const FONT_DIR = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
 
+const FONT_FILES = {
+  normal: '400Regular/Tinos_400Regular.ttf',
+  bold: '700Bold/Tinos_700Bold.ttf',
+  italics: '400Regular_Italic/Tinos_400Regular_Italic.ttf',
+  bolditalics: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
+} as const;
+
+/** The OpenType layout tables: decoding them again for every document was most of a form's render time. */
+const SHARED_TABLES = new Set(['GSUB', 'GPOS', 'GDEF', 'kern']);
+
+interface FontkitFont {
+  stream: { buffer: Uint8Array };
+  _decodeTable(table: { tag: string }): unknown;
+}
+
+/**
+ * Decode each font's layout tables once per process. pdfkit parses the font file anew for every document, and a
+ * CPU profile of Form 01 showed fontkit decoding GSUB/GPOS lookups as about 40 % of the render. The font files go
+ * to pdfmake through its virtual file system, so every document's font is parsed from the same Buffer object; the
+ * decoded tables are kept per Buffer and tag. They are only read after decoding (their lazy parts read the bytes
+ * at fixed offsets and restore the stream position, synchronously), so sharing them between documents is safe.
+ */
+function shareDecodedLayoutTables(sample: Uint8Array): void {
+  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(buffer: Uint8Array): unknown };
+  const prototype = Object.getPrototypeOf(fontkit.create(sample)) as FontkitFont;
+  const decode = prototype._decodeTable;
+  const decoded = new WeakMap<Uint8Array, Map<string, unknown>>();
+  prototype._decodeTable = function (this: FontkitFont, table: { tag: string }): unknown {
+    if (!SHARED_TABLES.has(table.tag)) return decode.call(this, table);
+    let byTag = decoded.get(this.stream.buffer);
+    if (!byTag) decoded.set(this.stream.buffer, (byTag = new Map()));
+    if (!byTag.has(table.tag)) byTag.set(table.tag, decode.call(this, table));
+    return byTag.get(table.tag);
+  };
+}
+
 let configured = false;
 function configure(): void {
   if (configured) return;
-  pdfmake.setFonts({
-    Tinos: {
-      normal: path.join(FONT_DIR, '400Regular/Tinos_400Regular.ttf'),
-      bold: path.join(FONT_DIR, '700Bold/Tinos_700Bold.ttf'),
-      italics: path.join(FONT_DIR, '400Regular_Italic/Tinos_400Regular_Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, '700Bold_Italic/Tinos_700Bold_Italic.ttf'),
-    },
-  });
+  const fonts = {} as Record<keyof typeof FONT_FILES, string>;
+  let sample: Buffer | null = null;
+  for (const [style, file] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, string][]) {
+    const name = `motcua-fonts/${path.basename(file)}`;
+    const bytes = readFileSync(path.join(FONT_DIR, file));
+    sample ??= bytes;
+    pdfmake.virtualfs.writeFileSync(name, bytes);
+    fonts[style] = name;
+  }
+  if (sample) shareDecodedLayoutTables(sample);
+  pdfmake.setFonts({ Tinos: fonts });
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(FONT_DIR));
+  // The fonts come from pdfmake's virtual file system: nothing on disk is read while rendering.
+  pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
 }
 
