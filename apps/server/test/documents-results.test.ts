@@ -86,8 +86,14 @@ describe('result documents', () => {
     const again = await post(leader, `/documents/${draft.id}/approval`);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('DOCUMENT_ALREADY_APPROVED');
-    const queued = await t.db.query<{ payload: { documentId: string } }>("SELECT payload FROM outbox_message WHERE topic = 'document.result.approved'");
-    expect(queued.map((q) => q.payload.documentId)).toEqual([draft.id]);
+    // the approval queues the signature itself (a topic the signing module handles), under the pickup's dedupe key
+    const queued = await t.db.query<{ topic: string; payload: { issuedDocumentId: string } }>(
+      "SELECT topic, payload FROM outbox_message WHERE dedupe_key = $1",
+      [`sign-issued:${draft.id}`],
+    );
+    expect(queued.map((q) => [q.topic, q.payload.issuedDocumentId])).toEqual([['document.sign', draft.id]]);
+    const orphans = await t.db.query("SELECT topic FROM outbox_message WHERE topic = 'document.result.approved'");
+    expect(orphans).toEqual([]);
     // an approved result is not replaced
     const replacing = await post(specialist, '/results/documents', { template: 'result_letter', resultText: 'Khác', replaces: draft.id });
     expect(replacing.statusCode).toBe(409);

@@ -1,8 +1,8 @@
 /**
  * Result documents over HTTP: an officer of the competent agency (specialist, department head or leader) drafts
  * the result — from a template with the dossier's data, or from a PDF uploaded to the dossier as a result
- * attachment — and the agency leader approves it. An approved result is ready for signing: the approval enqueues
- * `document.result.approved` for the signing module.
+ * attachment — and the agency leader approves it. The approval enqueues `document.sign` for the approved document
+ * (under the same dedupe key as the signing module's periodic pickup, so it is signed once, at once).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,7 +14,7 @@ import {
   resultDocumentDefinition,
   resultTemplateTitles,
 } from '@motcua/core/documents';
-import { partyOf, type Dossier } from '@motcua/core/dossiers';
+import { dossierTopics, partyOf, type Dossier } from '@motcua/core/dossiers';
 import { documentParams, issuedDocumentSchema, resultDraftBody } from '@motcua/contracts/documents';
 import { dossierIdParams } from '@motcua/contracts/dossiers';
 import { problemSchema } from '@motcua/contracts';
@@ -28,8 +28,6 @@ import { documentServices } from './document.services';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 415: problemSchema };
 const drafters: readonly OfficerRole[] = ['specialist', 'department_head', 'agency_leader'];
-
-export const resultApprovedTopic = 'document.result.approved';
 
 async function dossierFor(deps: AppDeps, officer: OfficerActor, id: string, roles: readonly OfficerRole[]): Promise<Dossier> {
   const dossier = await findDossier(deps.db, officer, id);
@@ -125,9 +123,9 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps): Promise
           const result = await approveResult(u, officer, dossier.id, request.params.documentId);
           if (result.ok) {
             u.outbox.enqueue({
-              topic: resultApprovedTopic,
-              payload: { dossierId: dossier.id, documentId: result.value.id },
-              dedupeKey: `result-approved:${result.value.id}`,
+              topic: dossierTopics.signResult,
+              payload: { issuedDocumentId: result.value.id },
+              dedupeKey: `sign-issued:${result.value.id}`,
             });
           }
           return result;
