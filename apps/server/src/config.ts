@@ -38,6 +38,16 @@ export const configKeys = {
     default: '',
     description: 'Directory of the content store (uploaded and generated files, named by their SHA-256). Empty: <MOTCUA_DATA_DIR>/files.',
   },
+  MOTCUA_STORAGE_DRIVER: {
+    default: 'local',
+    description: 'Where the content store keeps the bytes: local (the directory above) or s3 (an S3-compatible object store, MOTCUA_S3_*).',
+  },
+  MOTCUA_S3_ENDPOINT: { default: '', description: 'S3-compatible endpoint URL, e.g. https://s3.example.vn (driver s3; path-style requests, SigV4).' },
+  MOTCUA_S3_BUCKET: { default: '', description: 'Bucket of the content store (driver s3).' },
+  MOTCUA_S3_REGION: { default: 'us-east-1', description: 'Region named in the SigV4 signature (driver s3).' },
+  MOTCUA_S3_ACCESS_KEY_ID: { default: '', description: 'Access key id (driver s3).' },
+  MOTCUA_S3_SECRET_ACCESS_KEY: { default: '', description: 'Secret access key (driver s3); never logged.' },
+  MOTCUA_S3_PREFIX: { default: '', description: 'Prefix of every object name, e.g. motcua/ (driver s3).' },
   MOTCUA_DB_POOL_SIZE: { default: '10', description: 'PostgreSQL connection pool size.' },
   MOTCUA_MIGRATE_ON_START: {
     default: 'false',
@@ -101,6 +111,13 @@ const schema = z.object({
   DATABASE_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')]),
   MOTCUA_DATA_DIR: z.string().min(1),
   MOTCUA_STORAGE_DIR: z.string(),
+  MOTCUA_STORAGE_DRIVER: z.enum(['local', 's3']),
+  MOTCUA_S3_ENDPOINT: z.union([z.literal(''), z.url()]),
+  MOTCUA_S3_BUCKET: z.string(),
+  MOTCUA_S3_REGION: z.string().min(1),
+  MOTCUA_S3_ACCESS_KEY_ID: z.string(),
+  MOTCUA_S3_SECRET_ACCESS_KEY: z.string(),
+  MOTCUA_S3_PREFIX: z.string(),
   MOTCUA_DB_POOL_SIZE: int(1, 500),
   MOTCUA_MIGRATE_ON_START: bool,
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -130,7 +147,10 @@ export interface AppConfig {
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
   /** The local content store's directory. */
-  storage: { dir: string };
+  storage: {
+    dir: string;
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string } | null;
+  };
   migrateOnStart: boolean;
   logLevel: z.infer<typeof schema>['MOTCUA_LOG_LEVEL'];
   seedDemo: boolean;
@@ -173,6 +193,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (c.MOTCUA_OIDC_ISSUER && !c.MOTCUA_OIDC_CLIENT_ID) {
     return { ok: false, problems: ['MOTCUA_OIDC_CLIENT_ID="": required when MOTCUA_OIDC_ISSUER is set'] };
   }
+  if (c.MOTCUA_STORAGE_DRIVER === 's3') {
+    const missing = (['MOTCUA_S3_ENDPOINT', 'MOTCUA_S3_BUCKET', 'MOTCUA_S3_ACCESS_KEY_ID', 'MOTCUA_S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length > 0) return { ok: false, problems: missing.map((k) => `${k}="": required when MOTCUA_STORAGE_DRIVER=s3`) };
+  }
   const signatureProblems = signatureConfigProblems(c);
   if (signatureProblems.length > 0) return { ok: false, problems: signatureProblems };
   const dataDir = path.resolve(cwd, c.MOTCUA_DATA_DIR);
@@ -190,7 +214,20 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.MOTCUA_DB_POOL_SIZE }
         : { kind: 'pglite', dataDir: path.join(dataDir, 'pg') },
       dataDir,
-      storage: { dir: c.MOTCUA_STORAGE_DIR ? path.resolve(cwd, c.MOTCUA_STORAGE_DIR) : path.join(dataDir, 'files') },
+      storage: {
+        dir: c.MOTCUA_STORAGE_DIR ? path.resolve(cwd, c.MOTCUA_STORAGE_DIR) : path.join(dataDir, 'files'),
+        s3:
+          c.MOTCUA_STORAGE_DRIVER === 's3'
+            ? {
+                endpoint: c.MOTCUA_S3_ENDPOINT,
+                bucket: c.MOTCUA_S3_BUCKET,
+                region: c.MOTCUA_S3_REGION,
+                accessKeyId: c.MOTCUA_S3_ACCESS_KEY_ID,
+                secretAccessKey: c.MOTCUA_S3_SECRET_ACCESS_KEY,
+                prefix: c.MOTCUA_S3_PREFIX,
+              }
+            : null,
+      },
       migrateOnStart: c.MOTCUA_MIGRATE_ON_START,
       logLevel: c.MOTCUA_LOG_LEVEL,
       seedDemo: c.MOTCUA_SEED_DEMO,

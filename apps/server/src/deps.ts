@@ -1,7 +1,7 @@
 /** What the app factory needs; main.ts builds it from configuration, tests build their own. */
 import type { Clock } from '@motcua/core';
 import type { ContentStore } from '@motcua/core/storage';
-import { localContentStore } from '@motcua/adapters/storage';
+import { localContentStore, s3ContentStore } from '@motcua/adapters/storage';
 import type { Database } from '@motcua/db';
 import type { AppConfig } from './config';
 
@@ -18,5 +18,6 @@ export type AppDepsInput = Omit<AppDeps, 'contentStore'> & Partial<Pick<AppDeps,
 
 export function completeDeps(input: AppDepsInput): AppDeps {
   if (input.contentStore) return input as AppDeps;
-  return { ...input, contentStore: localContentStore(input.config.storage.dir) };
+  const { storage } = input.config;
+  return { ...input, contentStore: storage.s3 ? s3ContentStore(storage.s3) : localContentStore(storage.dir) };
 }
