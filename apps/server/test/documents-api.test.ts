@@ -66,6 +66,7 @@ describe('issued documents API', () => {
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ kind: 'receipt', formSet: 'tt03-2025', formNumber: '01', mediaType: 'application/pdf', origin: 'rendered' });
       expect(items[0].contentUrl).toBe(`/api/v1/dossiers/${dossierId}/documents/${items[0].id}/content`);
+      expect(items[0].signedUrl, 'not signed: no signed file to offer').toBeNull();
     }
   });
 

@@ -33,6 +33,8 @@ export const issuedDocumentSchema = z.object({
   createdAt: z.string(),
   /** Relative URL of the file (GET, same session). */
   contentUrl: z.string(),
+  /** Relative URL of the digitally signed file once the job runner signed it; null before (answered by the list). */
+  signedUrl: z.string().nullable().optional(),
 });
 
 export const documentListResponse = z.object({ items: z.array(issuedDocumentSchema) });

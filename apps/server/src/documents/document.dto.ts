@@ -5,7 +5,7 @@ export function contentUrlOf(d: IssuedDocument): string {
   return `/api/v1/dossiers/${d.dossierId}/documents/${d.id}/content`;
 }
 
-export function toDocumentDto(d: IssuedDocument) {
+export function toDocumentDto(d: IssuedDocument, isSigned?: boolean) {
   return {
     id: d.id,
     kind: d.kind,
@@ -22,5 +22,6 @@ export function toDocumentDto(d: IssuedDocument) {
     replacedBy: d.replacedBy,
     createdAt: d.createdAt.toISOString(),
     contentUrl: contentUrlOf(d),
+    ...(isSigned === undefined ? {} : { signedUrl: isSigned ? `/api/v1/dossiers/${d.dossierId}/documents/${d.id}/signed` : null }),
   };
 }

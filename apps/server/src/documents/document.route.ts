@@ -12,6 +12,7 @@ import { documentListResponse, documentParams } from '@motcua/contracts/document
 import { dossierIdParams } from '@motcua/contracts/dossiers';
 import { problemSchema } from '@motcua/contracts';
 import { findDossierDocument, listDossierDocuments } from '@motcua/db/documents';
+import { signedSourceIds } from '@motcua/db/signatures';
 import type { AppDeps } from '../deps';
 import { contentDisposition } from '../dossiers/attachments.route';
 import { requireSignedIn } from '../dossiers/dossier.route';
@@ -47,7 +48,8 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps): Promi
     async (request) => {
       const documents = await listDossierDocuments(deps.db, requireSignedIn(request), request.params.id);
       if (!documents) throw new DomainErrorException(domainError('NOT_FOUND', `No dossier ${request.params.id}`, { entity: 'dossier' }));
-      return { items: documents.map(toDocumentDto) };
+      const signed = await signedSourceIds(deps.db, 'issued_document', documents.map((d) => d.id));
+      return { items: documents.map((d) => toDocumentDto(d, signed.has(d.id))) };
     },
   );
 

@@ -121,10 +121,16 @@ function Dossier() {
             .filter((doc) => !doc.replacedBy)
             .map((doc) => (
               <li key={doc.id}>
-                <a href={doc.contentUrl} download>
-                  {doc.title}
-                  {doc.kind === 'result' ? ` — ${t('detail.signedResult')}` : ''}
-                </a>
+                {doc.signedUrl ? (
+                  <a href={doc.signedUrl} download>
+                    {doc.title} — {t(doc.kind === 'result' ? 'detail.signedResult' : 'detail.signedFile')}
+                  </a>
+                ) : (
+                  <a href={doc.contentUrl} download>
+                    {doc.title}
+                    {doc.kind === 'result' ? ` — ${t('detail.resultAwaitingSignature')}` : ''}
+                  </a>
+                )}
               </li>
             ))}
         </ul>

@@ -139,6 +139,17 @@ export async function listUnsignedIssuedDocuments(q: Queryable, limit: number): 
   return rows.map((row) => row.id);
 }
 
+/** Which of these sources have a signed version (a dossier's document list links the signed file of those). */
+export async function signedSourceIds(q: Queryable, sourceKind: SignedDocumentRow['sourceKind'], sourceIds: readonly string[]): Promise<Set<string>> {
+  const ids = sourceIds.filter((id) => UUID.test(id));
+  if (ids.length === 0) return new Set();
+  const rows = await q.query<{ sourceId: string }>(
+    'SELECT source_id AS "sourceId" FROM signed_document WHERE source_kind = $1 AND source_id = ANY($2::uuid[])',
+    [sourceKind, ids],
+  );
+  return new Set(rows.map((r) => r.sourceId));
+}
+
 /** The signed file of a source (its content key is the SHA-256), for downloads and the verification page. */
 export async function findSignedVersion(
   q: Queryable,
