@@ -35,19 +35,18 @@ beforeAll(async () => {
 
   const citizen = await apiSignIn(server.baseUrl, DEMO_CITIZEN_EMAIL);
   const submitted = await receiveBirthRegistration(citizen, 'Nguyễn Thị Dân');
-  const [reception, specialist, head, leader] = await Promise.all(
-    ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'].map((role) => apiSignIn(server.baseUrl, `${role}.phuxuan@motcua.demo`)),
-  );
+  const officer = (role: string) => apiSignIn(server.baseUrl, `${role}.phuxuan@motcua.demo`);
+  const [reception, specialist, head, leader] = await Promise.all([officer('tiepnhan'), officer('chuyenvien'), officer('truongphong'), officer('lanhdao')]);
   await reception.post(`/dossiers/${submitted.id}/reception`, {});
   await reception.post(`/dossiers/${submitted.id}/transfer`, {});
-  for (const officer of [specialist, head, leader]) await workStep(officer!, submitted.id);
-  const draft = await specialist!.post<{ id: string }>(`/dossiers/${submitted.id}/results/documents`, {
+  for (const session of [specialist, head, leader]) await workStep(session, submitted.id);
+  const draft = await specialist.post<{ id: string }>(`/dossiers/${submitted.id}/results/documents`, {
     template: 'result_letter',
     resultText: 'Cấp Giấy khai sinh bản chính và 01 bản sao cho Nguyễn Thị Dân.',
   });
-  await leader!.post(`/dossiers/${submitted.id}/documents/${draft.id}/approval`, {});
-  await leader!.post(`/dossiers/${submitted.id}/result`, { summary: 'Cấp Giấy khai sinh', documentNumber: '45/2026' });
-  const returned = await reception!.post<{ state: string; code: string }>(`/dossiers/${submitted.id}/return`, { method: 'online' });
+  await leader.post(`/dossiers/${submitted.id}/documents/${draft.id}/approval`, {});
+  await leader.post(`/dossiers/${submitted.id}/result`, { summary: 'Cấp Giấy khai sinh', documentNumber: '45/2026' });
+  const returned = await reception.post<{ state: string; code: string }>(`/dossiers/${submitted.id}/return`, { method: 'online' });
   expect(returned.state).toBe('returned');
   const jobs = createJobRunner({ db: server.db, clock: server.clock, handlers: buildJobHandlers(server), onlyRegisteredTopics: true });
   await jobs.runOnce();
