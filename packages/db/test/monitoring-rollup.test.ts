@@ -13,6 +13,7 @@ import { readRollupCells, recomputeCells, recordMonitoringFacts, rollupGrains } 
 import { dossierAt } from '../../core/src/dossiers/dossier.test-builders';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../../test-support/databases';
 import { insertTestOrganisation, receiveTestDossier, testOfficer, testProcedureCase, type TestOrganisation } from '../../../test-support/dossiers';
+import { historyEvent } from '../../../test-support/monitoring';
 
 const HOUR = 3_600_000;
 const saveOptions = { now: new Date('2026-03-02T02:00:00Z'), statusMapping: defaultStatusMapping };
@@ -72,23 +73,7 @@ const historyArb: fc.Arbitrary<Step[]> = fc
   });
 
 function eventOf(dossier: Dossier, step: Step, at: Date): DossierEvent {
-  return {
-    id: randomUUID(),
-    kind: step.kind,
-    at,
-    actorKind: 'system',
-    actorId: null,
-    actorName: 'test',
-    agencyId: dossier.competentAgencyId,
-    fromState: null,
-    toState: step.toState,
-    fromStatus: null,
-    toStatus: null,
-    note: null,
-    form: null,
-    formData: null,
-    details: step.details(at),
-  };
+  return historyEvent(dossier, { kind: step.kind, toState: step.toState, at, details: step.details(at) });
 }
 
 function normalized(cells: Iterable<RollupCell>): Map<string, RollupCell> {

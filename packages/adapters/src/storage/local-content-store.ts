@@ -11,7 +11,7 @@ import { isContentKey, type ContentStore, type StoredContent } from '@motcua/cor
 
 const tempPrefix = '.tmp-';
 
-export function sha256Hex(bytes: Uint8Array): string {
+export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

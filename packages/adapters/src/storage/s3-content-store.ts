@@ -7,7 +7,7 @@
  */
 import { isContentKey, type ContentStore, type StoredContent } from '@motcua/core/storage';
 import { sha256Hex } from './local-content-store';
-import { amzDate, encodeSegment, sha256HexOf, signV4, type SigV4Credentials } from './sigv4';
+import { amzDate, encodeSegment, signV4, type SigV4Credentials } from './sigv4';
 
 export interface S3ContentStoreOptions extends SigV4Credentials {
   /** e.g. https://s3.example.vn or http://127.0.0.1:9000 */
@@ -18,7 +18,7 @@ export interface S3ContentStoreOptions extends SigV4Credentials {
   readonly now?: () => Date;
 }
 
-const EMPTY_SHA256 = sha256HexOf('');
+const EMPTY_SHA256 = sha256Hex('');
 
 export class S3StoreError extends Error {
   constructor(

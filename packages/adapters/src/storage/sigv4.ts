@@ -4,7 +4,8 @@
  * test's fake S3 server; the known-answer test from the AWS documentation pins it (packages/adapters/test).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex } from './local-content-store';
 
 export interface SigV4Credentials {
   readonly accessKeyId: string;
@@ -23,7 +24,6 @@ export interface SigV4Request {
 }
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
-export const sha256HexOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** `20130524T000000Z` for an instant. */
 export function amzDate(at: Date): string {
@@ -69,7 +69,7 @@ export function signV4(request: SigV4Request, credentials: SigV4Credentials): { 
   ].join('\n');
   const day = date.slice(0, 8);
   const scope = `${day}/${credentials.region}/${service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256HexOf(canonicalRequest)].join('\n');
+  const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), credentials.region), service), 'aws4_request');
   const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
   return {
