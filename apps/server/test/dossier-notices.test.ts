@@ -8,7 +8,7 @@ import { actOnDossier } from '@motcua/core/dossiers';
 import { listDeliveries, runDossierUseCase } from '@motcua/db/dossiers';
 import { buildJobHandlers } from '../src/jobs/handlers';
 import { createJobRunner, retryDelaySeconds } from '../src/jobs/job-runner';
-import { testConfig } from '../../../test-support/app';
+import { removeTestStorage, testConfig } from '../../../test-support/app';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/databases';
 import {
   dossierTestServices,
@@ -28,6 +28,8 @@ describe('applicant notices over SMTP and VNPT SMS', () => {
   let org: TestOrganisation;
   let now = new Date('2026-03-02T02:00:00Z');
   const clock = { now: () => new Date(now) };
+  // Each runner's configuration has a temporary content store of its own: removed after the suite.
+  const configs: ReturnType<typeof testConfig>[] = [];
 
   beforeAll(async () => {
     [db, smtp, sms] = await Promise.all([createTestDatabase('pglite'), startSmtpSink(), startVnptSmsSimulator()]);
@@ -36,6 +38,7 @@ describe('applicant notices over SMTP and VNPT SMS', () => {
   afterAll(async () => {
     await Promise.all([smtp.close(), sms.close()]);
     await db.dispose();
+    for (const config of configs) removeTestStorage(config);
   });
 
   function runner(overrides: Record<string, string> = {}) {
@@ -49,6 +52,7 @@ describe('applicant notices over SMTP and VNPT SMS', () => {
       MOTCUA_SMS_VNPT_TEMPLATE_ID: '1001',
       ...overrides,
     });
+    configs.push(config);
     return createJobRunner({ db, clock, handlers: buildJobHandlers({ config, db, clock: fixedClock(now) }), onlyRegisteredTopics: true });
   }
 
