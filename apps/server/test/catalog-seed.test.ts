@@ -70,6 +70,16 @@ describe('demo catalogue seed (Huế reference procedures)', () => {
     expect(found.items[0].name).toBe('Thủ tục đăng ký khai sinh');
   });
 
+  it('says a conditional document’s condition once, apart from the document', async () => {
+    const birth = (await t.app.inject('/api/v1/procedures/1.001193')).json();
+    const documents: { name: string; requirement: string; condition: string | null }[] = birth.content.cases.flatMap(
+      (c: { documents: unknown[] }) => c.documents,
+    );
+    const abandoned = documents.find((d) => d.condition === 'Trường hợp trẻ em bị bỏ rơi');
+    expect(abandoned).toMatchObject({ requirement: 'conditional', name: 'Biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập.' });
+    for (const d of documents.filter((x) => x.requirement === 'conditional')) expect(d.name.startsWith(d.condition!)).toBe(false);
+  });
+
   it('changes nothing when run again', async () => {
     const again = await seedCatalog(t.db, new Date('2026-03-05T02:00:00Z'));
     expect(again.published).toEqual([]);

@@ -208,20 +208,36 @@ function feesOf(r: ReferenceRecord): Fee[] {
   });
 }
 
+/**
+ * The national records write a conditional document as one sentence: "Trường hợp <condition> thì (phải có|nộp)
+ * <document>". Split it so that the condition and the document are each said once (a slot that showed the whole
+ * sentence as its name and its first clause again as the condition read the condition twice). A sentence with no
+ * recognisable split keeps its whole text as the name and its first clause as the condition.
+ */
+export function splitConditionalDocument(sentence: string): { condition: string; name: string } {
+  const text = sentence.trim();
+  const m = /^(Trường hợp\b.+?)(?:,?\s+thì\s+|\s+(?=phải\s+(?:có|nộp|xuất trình)\s))(.+)$/su.exec(text);
+  if (!m) return { condition: text.split(/[,;:]/)[0]!.trim(), name: text };
+  // "phải có X" / "có X" / "phải nộp X" → X; "nộp lại X", "xuất trình X" keep their verb (it says what to do).
+  const rest = m[2]!.replace(/^(?:phải\s+)?có\s+/u, '').replace(/^phải\s+nộp\s+(?!lại\s)/u, '').replace(/^phải\s+/u, '').trim();
+  return { condition: m[1]!.trim(), name: rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) };
+}
+
 function documentsOf(r: ReferenceRecord, inferred: Set<string>): RequiredDocument[] {
   return r.requiredDocuments.map((d) => {
     const conditional = /^Trường hợp\b/.test(d.name);
     if (conditional) inferred.add('documents.requirement (giấy tờ "Trường hợp …" ghi là có điều kiện)');
+    const split = conditional ? splitConditionalDocument(d.name) : null;
     const certified = d.certifiedCopies ?? 0;
     return {
       code: null,
-      name: d.name,
+      name: split ? split.name : d.name,
       originals: d.originals,
       certifiedCopies: certified,
       photocopies: 0,
       copies: Math.max(0, d.copies - certified),
       requirement: conditional ? 'conditional' : 'mandatory',
-      condition: conditional ? d.name.split(/[,;:]/)[0]!.slice(0, 2000) : null,
+      condition: split ? split.condition.slice(0, 2000) : null,
       isPresentOnly: d.note === 'xuất trình (không nộp)',
       formTemplates: d.formTemplate ? [{ name: d.formTemplate, url: null }] : [],
     };
