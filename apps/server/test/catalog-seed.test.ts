@@ -110,6 +110,10 @@ describe('the dossier engine’s reader of procedure cases', () => {
       allowsPostalSubmission: true,
     });
     expect(snapshot!.receivingAgencyIds).toContain(await idOf('000.01.40.H57'));
+    // the desk of a listed service centre receives within the boundary (no "regardless of boundary" reception)
+    expect(snapshot!.receivingAgencyIds).toContain(await idOf('001.01.40.H57'));
+    const elsewhere = await catalogProcedureCaseReader(t.db).findCase(v!.id, 'mac-dinh', await idOf('000.01.30.H57'));
+    if (elsewhere) expect(elsewhere.receivingAgencyIds).not.toContain(await idOf('000.01.30.H57'));
     expect(snapshot!.timeLimits).toEqual(expect.arrayContaining([{ channel: 'counter', amount: 1, unit: 'working-days' }]));
     expect(snapshot!.workflow.map((s) => [s.order, s.role])).toEqual([
       [1, 'reception_officer'],

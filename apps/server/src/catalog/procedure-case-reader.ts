@@ -5,7 +5,8 @@
  * none of that kind there (Công an xã is not in the tree yet), the nearest people's committee of that level decides.
  * "every" rules list every such agency. Parallel consultation branches keep one step number for all their steps.
  * Months (which the legal clock does not count) give no time limit. Only the group's inter-agency procedure (its first
- * code) runs as an inter-agency chain; a member procedure received on its own does not.
+ * code) runs as an inter-agency chain; a member procedure received on its own does not. A desk under a listed
+ * receiving agency counts as that agency (it is where the agency receives).
  */
 import {
   findCase,
@@ -82,7 +83,11 @@ export function catalogProcedureCaseReader(db: Queryable, options: TimeLimitOpti
       };
       const competentAgencyId = await resolveOne(content.competentAgency);
       if (!competentAgencyId) return null;
-      const receivingAgencyIds = [...new Set((await Promise.all(content.receivingDesks.map(resolveMany))).flat())];
+      const listed = new Set((await Promise.all(content.receivingDesks.map(resolveMany))).flat());
+      // A desk of a listed agency (the ward's service centre's own desk) receives within the boundary: without this,
+      // every counter dossier at a commune desk was "received regardless of boundary" and got no appointment.
+      if (ancestors.some((a) => listed.has(a.id))) listed.add(receivingAgencyId);
+      const receivingAgencyIds = [...listed];
       // A group's first code is the inter-agency procedure itself (2.000986 …); the member procedures it lists
       // (1.001193 khai sinh …) are also received on their own, and then they are no inter-agency chain.
       const groups = (await listInterAgencyGroups(db, version.value.code)).filter((g) => g.procedureCodes[0] === version.value.code);
