@@ -102,3 +102,22 @@ export const issuedDocumentResponse = z.object({
   /** SHA-256 of the file MotCua holds for it: the signed file once signed. */
   sha256: sha256Hex,
 });
+
+/**
+ * Where the signing of one issued document stands (the leader's desk polls it after the approval):
+ * `not_requested` (not approved yet), `queued`, `signing`, `retrying` (an attempt failed; `problem` says why, in a
+ * stable word: `no_certificate` when the agency has no usable seal or signer certificate, else `error`),
+ * `failed` (given up), `signed`.
+ */
+export const signingStateValues = ['not_requested', 'queued', 'signing', 'retrying', 'failed', 'signed'] as const;
+export const signingStatusResponse = z.object({
+  documentId: z.string(),
+  state: z.enum(signingStateValues),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  problem: z.enum(['no_certificate', 'error']).nullable(),
+  signedAt: z.string().nullable(),
+  signers: z.array(z.object({ commonName: z.string().nullable(), purpose: z.enum(certificatePurposeValues) })),
+  signedUrl: z.string().nullable(),
+});
+export type SigningStatusResponse = z.infer<typeof signingStatusResponse>;

@@ -41,7 +41,8 @@ export interface SigningSource {
   readonly approverUserId: string | null;
 }
 
-async function certificateFor(
+/** The certificate that would sign now for this agency lineage (the signing-status route asks it too). */
+export async function certificateFor(
   db: Database,
   lineage: readonly string[],
   purpose: CertificatePurpose,
@@ -132,7 +133,9 @@ export async function signSource(deps: AppDeps, db: Database, now: Date, source:
 async function issuedDocumentSource(db: Database, id: string): Promise<SigningSource | null> {
   const document = await findIssuedDocument(db, id);
   if (!document) return null;
-  const approver = document.approvedBy && /^[0-9a-f-]{36}$/i.test(document.approvedBy) ? document.approvedBy : null;
+  // The documents module records the approver as `officer:<user id>` (result-use-cases.ts approveResult).
+  const approvedBy = document.approvedBy?.replace(/^officer:/, '') ?? null;
+  const approver = approvedBy && /^[0-9a-f-]{36}$/i.test(approvedBy) ? approvedBy : null;
   return {
     kind: 'issued_document',
     id: document.id,
