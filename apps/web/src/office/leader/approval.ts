@@ -1,12 +1,16 @@
 /**
- * The leader's approval of one dossier, through the dossier API: complete the active step held by the leader role
- * (conditional on the version seen, If-Match), then — when no step is left — record the result (status 9, result
- * ready at the desk). Signing is the signing module's (not on main yet): the result is recorded unsigned.
+ * The leader's approval of one dossier, through the dossier and documents APIs: approve the result document the
+ * specialist drafted (POST …/documents/{id}/approval — this queues its signing: the leader's personal certificate,
+ * then the agency seal), complete the active step held by the leader role (conditional on the version seen,
+ * If-Match), then — when no step is left — record the result (status 9, result ready at the desk).
+ * The document is approved first: if that is refused (replaced meanwhile), nothing else has changed.
  */
 import { dossierSchema } from '@motcua/contracts/dossiers';
-import { apiRequest, type Infer } from '../../api';
+import { documentListResponse, issuedDocumentSchema } from '@motcua/contracts/documents';
+import { api, apiRequest, type Infer } from '../../api';
 
 export type Dossier = Infer<typeof dossierSchema>;
+export type IssuedDocument = Infer<typeof issuedDocumentSchema>;
 
 export interface Approval {
   note: string;
@@ -27,7 +31,21 @@ export function defaultSummary(dossier: Dossier): string {
   return `Đồng ý giải quyết: ${dossier.procedure.caseName}`;
 }
 
-export async function approve(dossier: Dossier, stepId: string, approval: Approval): Promise<Dossier> {
+/** The result draft in force: the newest result document not replaced by another. */
+export function currentResult(documents: readonly IssuedDocument[]): IssuedDocument | null {
+  const drafts = documents.filter((d) => d.kind === 'result' && !d.replacedBy);
+  return drafts.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
+}
+
+export async function loadResult(dossierId: string): Promise<IssuedDocument | null> {
+  const list = await api.get(`/dossiers/${encodeURIComponent(dossierId)}/documents`, documentListResponse);
+  return currentResult(list.items);
+}
+
+export async function approve(dossier: Dossier, stepId: string, approval: Approval, result: IssuedDocument | null): Promise<Dossier> {
+  if (result && !result.approvedAt) {
+    await api.post(`/dossiers/${dossier.id}/documents/${result.id}/approval`, {}, issuedDocumentSchema);
+  }
   const last = isLastStep(dossier, stepId);
   let next = await apiRequest('POST', `/dossiers/${dossier.id}/steps/${stepId}/completion`, {
     body: { note: approval.note.trim() || null },
@@ -38,7 +56,7 @@ export async function approve(dossier: Dossier, stepId: string, approval: Approv
     next = await apiRequest('POST', `/dossiers/${dossier.id}/result`, {
       body: {
         kind: 'granted',
-        documentNumber: approval.documentNumber.trim() || null,
+        documentNumber: approval.documentNumber.trim() || result?.documentNumber || null,
         summary: approval.summary.trim() || defaultSummary(dossier),
       },
       schema: dossierSchema,

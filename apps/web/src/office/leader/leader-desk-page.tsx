@@ -1,10 +1,11 @@
 /**
  * The leader's desk (/office/leader): dossiers whose active workflow step is held by the agency leader role in one
- * of my agencies — the result is ready for my approval. One by one (the review panel, with the result data), or
- * as a batch with the approval progress per dossier. Signing joins when the signing module's API is on main.
+ * of my agencies — the result is ready for my approval. One by one (the review panel, with the result PDF in the
+ * page), or as a batch. Approving approves the drafted result document, which the server signs (the leader's
+ * certificate, then the agency seal); the page then shows each dossier's approval and signing progress.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { dossierSchema, listDossiersResponse } from '@motcua/contracts/dossiers';
@@ -12,7 +13,8 @@ import { api, useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
 import { Button, Checkbox, Countdown, DataTable, EmptyState, Progress, Spinner, StatusTag, type Column } from '../../ui';
-import { approve, defaultSummary, leaderStep, type Dossier } from './approval';
+import { approve, defaultSummary, leaderStep, loadResult, type Dossier, type IssuedDocument } from './approval';
+import { SigningStatus, type SigningState } from './signing-status';
 import { ReviewPanel } from './review-panel';
 import './leader.css';
 
@@ -20,9 +22,19 @@ interface Waiting {
   dossier: Dossier;
   stepId: string;
   stepDueAt: string | null;
+  /** The drafted result document (signed once approved); null when none was drafted. */
+  result: IssuedDocument | null;
 }
 
-type BatchState = Record<string, { code: string; status: 'waiting' | 'running' | 'done' | 'failed'; message?: string }>;
+interface Progress {
+  code: string;
+  dossierId: string;
+  status: 'waiting' | 'running' | 'done' | 'failed';
+  message?: string;
+  /** The result document being signed, once approved. */
+  documentId: string | null;
+}
+type BatchState = Record<string, Progress>;
 
 export default function LeaderDeskPage() {
   const { t } = useTranslation(['leader', 'common']);
@@ -40,10 +52,11 @@ export default function LeaderDeskPage() {
       const inbox = await api.get('/dossiers?limit=200', listDossiersResponse);
       const processing = inbox.items.filter((i) => i.state === 'processing').slice(0, 60);
       const dossiers = await Promise.all(processing.map((i) => api.get(`/dossiers/${i.id}`, dossierSchema)));
-      return dossiers.flatMap((dossier) => {
+      const mine = dossiers.flatMap((dossier) => {
         const step = leaderStep(dossier, leaderAgencies);
         return step ? [{ dossier, stepId: step.id, stepDueAt: step.dueAt }] : [];
       });
+      return Promise.all(mine.map(async (row) => ({ ...row, result: await loadResult(row.dossier.id) })));
     },
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['leader-desk'] });
@@ -57,19 +70,28 @@ export default function LeaderDeskPage() {
       return next;
     });
 
+  const [signing, setSigning] = useState<Record<string, SigningState>>({});
+  const onSigningState = useCallback((id: string, state: SigningState) => setSigning((old) => (old[id] === state ? old : { ...old, [id]: state })), []);
   const codeOf = (d: Dossier) => d.code ?? t('common.noCode');
+  const entry = (row: Waiting, status: Progress['status'], message?: string): Progress => ({
+    code: codeOf(row.dossier),
+    dossierId: row.dossier.id,
+    status,
+    documentId: status === 'done' ? (row.result?.id ?? null) : null,
+    ...(message ? { message } : {}),
+  });
   const approveSelected = async () => {
     const chosen = rows.filter((r) => selected.has(r.dossier.id));
-    const state: BatchState = Object.fromEntries(chosen.map((r) => [r.dossier.id, { code: codeOf(r.dossier), status: 'waiting' as const }]));
+    const state: BatchState = { ...(batch ?? {}), ...Object.fromEntries(chosen.map((r) => [r.dossier.id, entry(r, 'waiting')])) };
     setBatch({ ...state });
     for (const row of chosen) {
-      state[row.dossier.id] = { code: codeOf(row.dossier), status: 'running' };
+      state[row.dossier.id] = entry(row, 'running');
       setBatch({ ...state });
       try {
-        await approve(row.dossier, row.stepId, { note: '', documentNumber: '', summary: defaultSummary(row.dossier) });
-        state[row.dossier.id] = { code: codeOf(row.dossier), status: 'done' };
+        await approve(row.dossier, row.stepId, { note: '', documentNumber: '', summary: defaultSummary(row.dossier) }, row.result);
+        state[row.dossier.id] = entry(row, 'done');
       } catch (error) {
-        state[row.dossier.id] = { code: codeOf(row.dossier), status: 'failed', message: errorText(error) };
+        state[row.dossier.id] = entry(row, 'failed', errorText(error));
       }
       setBatch({ ...state });
     }
@@ -98,6 +120,11 @@ export default function LeaderDeskPage() {
     },
     { key: 'procedure', header: t('desk.columns.procedure'), cell: (r) => r.dossier.procedure.name, sortValue: (r) => r.dossier.procedure.name },
     {
+      key: 'result',
+      header: t('desk.columns.result'),
+      cell: (r) => (r.result ? r.result.title : <StatusTag tone="warning">{t('desk.noResult')}</StatusTag>),
+    },
+    {
       key: 'applicant',
       header: t('desk.columns.applicant'),
       cell: (r) => r.dossier.parties[0]?.fullName ?? t('common.none'),
@@ -121,6 +148,9 @@ export default function LeaderDeskPage() {
   ];
   const batchEntries = batch ? Object.entries(batch) : [];
   const finished = batchEntries.filter(([, s]) => s.status === 'done' || s.status === 'failed').length;
+  const toSign = batchEntries.filter(([, s]) => s.documentId);
+  const signed = toSign.filter(([, s]) => signing[s.documentId!] === 'signed' || signing[s.documentId!] === 'failed').length;
+  const running = batch !== null && finished < batchEntries.length;
 
   return (
     <div className="page">
@@ -134,7 +164,7 @@ export default function LeaderDeskPage() {
         ) : (
           <>
             <div className="toolbar">
-              <Button disabled={selected.size === 0 || (batch !== null && finished < batchEntries.length)} onClick={() => void approveSelected()}>
+              <Button disabled={selected.size === 0 || running} onClick={() => void approveSelected()}>
                 {t('desk.approveSelected', { count: selected.size })}
               </Button>
               <Button variant="secondary" onClick={refresh}>
@@ -148,16 +178,24 @@ export default function LeaderDeskPage() {
         <section aria-labelledby="batch-title">
           <h2 id="batch-title">{t('desk.batchTitle')}</h2>
           <Progress label={t('desk.batchProgress', { done: finished, total: batchEntries.length })} value={finished} max={Math.max(batchEntries.length, 1)} />
+          {toSign.length > 0 && <Progress label={t('desk.signProgress', { done: signed, total: toSign.length })} value={signed} max={toSign.length} />}
           <div role="status">
-          <ul className="batch-status">
-            {batchEntries.map(([id, s]) => (
-              <li key={id}>
-                <StatusTag tone={s.status === 'done' ? 'success' : s.status === 'failed' ? 'danger' : 'info'}>{t(`desk.batchStatus.${s.status}`)}</StatusTag>{' '}
-                {s.code}
-                {s.message ? ` — ${s.message}` : ''}
-              </li>
-            ))}
-          </ul>
+            <ul className="batch-status signing-list">
+              {batchEntries.map(([id, s]) => (
+                <li key={id}>
+                  <StatusTag tone={s.status === 'done' ? 'success' : s.status === 'failed' ? 'danger' : 'info'}>{t(`desk.batchStatus.${s.status}`)}</StatusTag>{' '}
+                  {s.code}
+                  {s.message ? ` — ${s.message}` : ''}
+                  {s.status === 'done' && !s.documentId && <> — {t('desk.nothingToSign')}</>}
+                  {s.documentId && (
+                    <div>
+                      {t('signing.label')}{' '}
+                      <SigningStatus dossierId={s.dossierId} documentId={s.documentId} onState={(state) => onSigningState(s.documentId!, state)} />
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
           </div>
         </section>
       )}
@@ -166,8 +204,10 @@ export default function LeaderDeskPage() {
           key={current.dossier.id}
           dossier={current.dossier}
           stepId={current.stepId}
+          result={current.result}
           onClose={() => setOpen(null)}
           onDone={() => {
+            setBatch((old) => ({ ...(old ?? {}), [current.dossier.id]: entry(current, 'done') }));
             setOpen(null);
             refresh();
           }}

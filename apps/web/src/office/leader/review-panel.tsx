@@ -1,7 +1,8 @@
 /**
- * One dossier at the leader's desk: the result to approve (no PDF preview until the documents module renders one:
- * the result data — procedure and case, applicant, summary, received documents, the workflow so far) and the
- * approval form.
+ * One dossier at the leader's desk: the result to approve — the drafted result PDF shown in the page (and any
+ * result file attached to the dossier: a scan, an image), the dossier's data (procedure and case, applicant,
+ * request, received documents, the workflow so far) — and the approval form. Approving approves the result
+ * document, which the server then signs (the leader's certificate, then the agency seal).
  */
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -9,10 +10,56 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api';
 import { Button, TextArea, TextField, useToast } from '../../ui';
-import { approve, defaultSummary, isLastStep, type Dossier } from './approval';
+import { useAttachments } from '../desk/attachments';
+import { approve, defaultSummary, isLastStep, type Dossier, type IssuedDocument } from './approval';
+import { DocumentPreview, isPreviewable } from './document-preview';
 import { useInstantText } from './office-time';
 
-export function ReviewPanel({ dossier, stepId, onDone, onClose }: { dossier: Dossier; stepId: string; onDone: (d: Dossier) => void; onClose: () => void }) {
+function ResultFiles({ dossier, result }: { dossier: Dossier; result: IssuedDocument | null }) {
+  const { t } = useTranslation('leader');
+  const attachments = useAttachments(dossier.id);
+  const files = (attachments.data?.items ?? []).filter((a) => a.purpose === 'result' && isPreviewable(a.mediaType));
+  return (
+    <section aria-labelledby="result-preview-title">
+      <h3 id="result-preview-title">{t('preview.title')}</h3>
+      {result ? (
+        <>
+          <p>
+            {result.title}
+            {result.documentNumber && <> — {t('preview.number', { number: result.documentNumber })}</>}
+          </p>
+          <DocumentPreview url={result.contentUrl} mediaType={result.mediaType} title={t('preview.frameTitle', { title: result.title, code: dossier.code ?? '' })} />
+        </>
+      ) : (
+        <p className="notice notice--warning">{t('preview.none')}</p>
+      )}
+      {files.map((f) => (
+        <div key={f.id}>
+          <p>{t('preview.attachment', { name: f.fileName })}</p>
+          <DocumentPreview
+            url={`/api/v1/dossiers/${encodeURIComponent(dossier.id)}/attachments/${encodeURIComponent(f.id)}/content`}
+            mediaType={f.mediaType}
+            title={t('preview.attachment', { name: f.fileName })}
+          />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function ReviewPanel({
+  dossier,
+  stepId,
+  result,
+  onDone,
+  onClose,
+}: {
+  dossier: Dossier;
+  stepId: string;
+  result: IssuedDocument | null;
+  onDone: (d: Dossier) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation(['leader', 'common']);
   const instant = useInstantText();
   const errorText = useErrorText();
@@ -24,7 +71,7 @@ export function ReviewPanel({ dossier, stepId, onDone, onClose }: { dossier: Dos
   const [documentNumber, setDocumentNumber] = useState('');
   const [summary, setSummary] = useState(() => defaultSummary(dossier));
   const run = useMutation({
-    mutationFn: () => approve(dossier, stepId, { note, documentNumber, summary }),
+    mutationFn: () => approve(dossier, stepId, { note, documentNumber, summary }, result),
     onSuccess: (next) => {
       toast.show(t(next.state === 'result_ready' ? 'desk.approvedResult' : 'desk.approved', { code: dossier.code ?? '' }), 'success');
       onDone(next);
@@ -47,7 +94,7 @@ export function ReviewPanel({ dossier, stepId, onDone, onClose }: { dossier: Dos
         {' · '}
         <Link to={`/office/control-sheets/${dossier.id}`}>{t('sheet.link')}</Link>
       </p>
-      <p className="notice">{t('desk.noPdf')}</p>
+      <ResultFiles dossier={dossier} result={result} />
       <dl className="facts">
         <dt>{t('desk.procedure')}</dt>
         <dd>
@@ -82,6 +129,7 @@ export function ReviewPanel({ dossier, stepId, onDone, onClose }: { dossier: Dos
             <TextArea label={t('desk.resultSummary')} value={summary} rows={2} required onChange={(e) => setSummary(e.target.value)} />
           </>
         )}
+        {result && <p className="muted">{t('desk.signsOnApproval')}</p>}
         {run.isError && (
           <p role="alert" className="field__error">
             {t('desk.failed', { reason: errorText(run.error) })}
@@ -89,7 +137,7 @@ export function ReviewPanel({ dossier, stepId, onDone, onClose }: { dossier: Dos
         )}
         <div className="toolbar">
           <Button type="submit" busy={run.isPending}>
-            {t('desk.approve')}
+            {result ? t('desk.approveAndSign') : t('desk.approve')}
           </Button>
           <Button variant="secondary" onClick={onClose}>
             {t('apology.close')}
