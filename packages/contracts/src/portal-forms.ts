@@ -106,7 +106,7 @@ export type DeclarationValues = Readonly<Record<string, unknown>>;
 /** A problem with one field: its id and a message key `citizen:form.errors.<problem>`. */
 export interface DeclarationProblem {
   readonly field: string;
-  readonly problem: 'required' | 'tooLong' | 'date' | 'future' | 'option' | 'identity' | 'phone' | 'email' | 'year' | 'copies' | 'pledge' | 'parents';
+  readonly problem: 'required' | 'tooLong' | 'date' | 'future' | 'option' | 'identity' | 'phone' | 'email' | 'year' | 'copies' | 'pledge' | 'parents' | 'organisation';
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -178,6 +178,7 @@ export const declarationMessages: Readonly<Record<DeclarationProblem['problem'],
   year: 'Nhập năm sinh gồm 4 chữ số, ví dụ 1990 | Enter the year of birth in 4 digits, e.g. 1990',
   copies: 'Nhập số bản sao từ 0 đến 20 | Enter a number of copies from 0 to 20',
   pledge: 'Hãy đánh dấu lời cam đoan để nộp hồ sơ | Tick the pledge to submit',
+  organisation: 'Hãy chọn một doanh nghiệp, tổ chức trong danh sách của bạn (thêm ở trang Thông tin cá nhân) | Choose one of your businesses or organisations (add them on the Profile page)',
   parents: 'Cần ít nhất họ tên của mẹ hoặc của cha; trẻ chưa xác định được cha mẹ thì đăng ký tại Bộ phận Một cửa | At least the mother’s or the father’s name is needed; a child whose parents are unknown is registered at the one-stop desk',
 };
 
@@ -203,14 +204,37 @@ export const applicantSection: FormSection = {
   ],
 };
 
+/**
+ * Who the dossier is for (`applicant.for`): the citizen themself (`self`, the default) or one of the businesses
+ * they listed in their profile (`organisation`, with `organisation.id`). For a business the organisation is the
+ * dossier owner (chủ hồ sơ) and the citizen the applicant (người nộp hồ sơ) who submits for it, as its legal
+ * representative or authorised by a document (`applicant.capacity`, `applicant.authorisationDocument`).
+ */
+export const applicantFor = ['self', 'organisation'] as const;
+export const applicantCapacities = ['representative', 'authorised'] as const;
+
+/** The applicant step's problems: the person submitting, and the business they submit for when there is one. */
+export function checkApplicant(values: DeclarationValues, today: string): DeclarationProblem[] {
+  const problems = checkDeclaration({ id: 'applicant', sections: [applicantSection] }, values, today);
+  const target = values['applicant.for'] ?? 'self';
+  if (!applicantFor.includes(target as (typeof applicantFor)[number])) problems.push({ field: 'applicant.for', problem: 'option' });
+  if (target !== 'organisation') return problems;
+  if (isBlank(values['organisation.id'])) problems.push({ field: 'organisation.id', problem: 'organisation' });
+  const capacity = values['applicant.capacity'];
+  if (!applicantCapacities.includes(capacity as (typeof applicantCapacities)[number])) problems.push({ field: 'applicant.capacity', problem: 'option' });
+  if (capacity === 'authorised') {
+    const document = values['applicant.authorisationDocument'];
+    if (isBlank(document)) problems.push({ field: 'applicant.authorisationDocument', problem: 'required' });
+    else if (String(document).trim().length > 300) problems.push({ field: 'applicant.authorisationDocument', problem: 'tooLong' });
+  }
+  return problems;
+}
+
 export const deliveryMethods = ['counter', 'postal', 'online'] as const;
 
 /** Everything a submission needs, in page order: the applicant, the declaration, where to submit, how to receive. */
 export function checkSubmission(procedureCode: string, values: DeclarationValues, today: string): DeclarationProblem[] {
-  const problems = [
-    ...checkDeclaration({ id: 'applicant', sections: [applicantSection] }, values, today),
-    ...checkDeclaration(declarationFor(procedureCode), values, today),
-  ];
+  const problems = [...checkApplicant(values, today), ...checkDeclaration(declarationFor(procedureCode), values, today)];
   if (isBlank(values['place.agencyId'])) problems.push({ field: 'place.agencyId', problem: 'required' });
   const method = values['delivery.method'];
   if (!deliveryMethods.includes(method as (typeof deliveryMethods)[number])) problems.push({ field: 'delivery.method', problem: 'option' });

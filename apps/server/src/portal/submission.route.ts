@@ -19,7 +19,7 @@ import { checkSubmission, declarationFor, declarationMessage } from '@motcua/con
 import { scopeOf, withUnitOfWork } from '@motcua/db';
 import { findEffectiveVersion } from '@motcua/db/catalog';
 import { findDossier, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
-import { findDraft, markDraftSubmitted, type PortalDraft } from '@motcua/db/portal';
+import { findDraft, findOrganisation, markDraftSubmitted, type CitizenOrganisation, type PortalDraft } from '@motcua/db/portal';
 import type { AppDeps } from '../deps';
 import { pickLanguage } from '../http/problem';
 import { RequestValidationError } from '../http/validation';
@@ -30,10 +30,50 @@ import { notFound, staleVersion } from './portal-errors';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+/** The catalogue allows document names up to 2,000 characters, a dossier keeps 500 (its API's limit): clipped, with an ellipsis. */
+const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
+/**
+ * The dossier's parties: the citizen is the applicant (người nộp hồ sơ); when they submit for one of their
+ * businesses, the business is the dossier owner (chủ hồ sơ) as stored in their profile — name, tax code, address —
+ * and an authorised citizen's document is recorded on the applicant.
+ */
+function partiesOf(v: PortalDraft['content']['values'], organisation: CitizenOrganisation | null): NewDossierRequest['parties'] {
+  const applicant: NewDossierRequest['parties'][number] = {
+    role: 'applicant',
+    kind: 'person',
+    fullName: str(v['applicant.fullName'])!,
+    identityNumber: str(v['applicant.identityNumber']),
+    address: str(v['applicant.address']),
+    phone: normalisePhone(String(v['applicant.phone'])),
+    email: str(v['applicant.email']),
+    authorisationDocument: organisation && v['applicant.capacity'] === 'authorised' ? str(v['applicant.authorisationDocument']) : null,
+  };
+  if (!organisation) return [applicant];
+  return [
+    applicant,
+    {
+      role: 'owner',
+      kind: 'organisation',
+      fullName: organisation.name,
+      identityNumber: organisation.taxCode,
+      address: organisation.address,
+      phone: null,
+      email: null,
+      authorisationDocument: null,
+    },
+  ];
+}
+
 /** The dossier engine's request from the draft's (checked) values and the procedure case's documents. */
-function dossierRequest(draft: PortalDraft, versionId: string, documents: { code: string | null; name: string }[]): NewDossierRequest {
+function dossierRequest(
+  draft: PortalDraft,
+  versionId: string,
+  documents: { code: string | null; name: string }[],
+  organisation: CitizenOrganisation | null,
+): NewDossierRequest {
   const v = draft.content.values;
   const method = v['delivery.method'] as 'counter' | 'postal' | 'online';
   const childName = str(v['child.fullName']);
@@ -41,19 +81,8 @@ function dossierRequest(draft: PortalDraft, versionId: string, documents: { code
     procedureVersionId: versionId,
     caseCode: draft.caseCode,
     receivingAgencyId: String(v['place.agencyId']),
-    parties: [
-      {
-        role: 'applicant',
-        kind: 'person',
-        fullName: str(v['applicant.fullName'])!,
-        identityNumber: str(v['applicant.identityNumber']),
-        address: str(v['applicant.address']),
-        phone: normalisePhone(String(v['applicant.phone'])),
-        email: str(v['applicant.email']),
-        authorisationDocument: null,
-      },
-    ],
-    documents: documents.map((d) => ({ code: d.code, name: d.name, originals: 0, certifiedCopies: 0, photocopies: 1 })),
+    parties: partiesOf(v, organisation),
+    documents: documents.map((d) => ({ code: d.code, name: clip(d.name, 500), originals: 0, certifiedCopies: 0, photocopies: 1 })),
     setCount: 1,
     summary: (childName ? `${draft.caseName ?? draft.procedureName ?? ''}: ${childName}` : (str(v['request.content']) ?? draft.caseName ?? draft.procedureCode)).slice(0, 1000),
     returnMethod: method,
@@ -107,6 +136,10 @@ export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Pro
             problems.map((p) => ({ code: 'custom', path: ['values', p.field], message: declarationMessage(p.problem, language), input: undefined })),
           );
         }
+        // A business the citizen submits for must be one of theirs (another's answers like an absent one).
+        const organisationId = draft.content.values['applicant.for'] === 'organisation' ? String(draft.content.values['organisation.id']) : null;
+        const organisation = organisationId && isUuid(organisationId) ? await findOrganisation(deps.db, organisationId, scopeOf(actor)) : null;
+        if (organisationId && !organisation) throw notFound('organisation');
         const version = await findEffectiveVersion(deps.db, draft.procedureCode, today);
         if (!version) throw new DomainErrorException(catalogErrors.procedureNotFound(draft.procedureCode));
         const procedureCase = version.content.cases.find((c) => c.id === draft.caseCode);
@@ -115,6 +148,7 @@ export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Pro
           draft,
           version.id,
           procedureCase.documents.filter((d) => d.requirement === 'mandatory' && !d.isPresentOnly),
+          organisation,
         );
         // read before the transaction (PGlite has one connection, which the use case's transaction holds)
         const snapshot = await services.cases.findCase(version.id, draft.caseCode, input.receivingAgencyId);

@@ -123,6 +123,16 @@ export async function listOrganisations(db: Queryable, scope: RecordScope): Prom
   return rows.map(mapOrganisation);
 }
 
+/** One organisation of the caller (not removed); null when absent, removed or someone else's. */
+export async function findOrganisation(db: Queryable, id: string, scope: RecordScope): Promise<CitizenOrganisation | null> {
+  const params: unknown[] = [id];
+  const rows = await db.query<OrganisationRow>(
+    `SELECT * FROM citizen_organisation WHERE id = $1 AND removed_at IS NULL AND ${ownerFilter(scope, 'user_id', params)}`,
+    params,
+  );
+  return rows[0] ? mapOrganisation(rows[0]) : null;
+}
+
 export type OrganisationFields = Pick<CitizenOrganisation, 'name' | 'taxCode' | 'address' | 'representative'>;
 
 /** Adds an organisation; null when the citizen already holds one with this tax code. */
