@@ -167,3 +167,34 @@ export const importResponse = z.object({
     z.object({ code: z.string().nullable(), row: z.number().int().nullable(), sheet: z.string().nullable(), field: z.string(), message: z.string() }),
   ),
 });
+
+/** A form template file (mẫu đơn, tờ khai) uploaded as base64: PDF, DOCX or XLSX, judged by content. */
+export const formTemplateUploadBody = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().min(1).max(14_000_000),
+});
+export const formTemplateResponse = z.object({
+  id: z.uuid(),
+  /** The link to put in a required document's formTemplates[].url. */
+  url: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+});
+export const formTemplateParams = z.strictObject({ templateId: z.uuid() });
+
+/** The agencies an administrator may name as competent agency or receiving desk (their scope), as a tree order. */
+export const adminAgenciesResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      level: z.string(),
+      parentId: z.string().nullable(),
+      depth: z.number().int(),
+    }),
+  ),
+});

@@ -21,6 +21,9 @@ export const officerRoleValues = [
 ] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An uploaded form template's download path (core's formTemplatePath). */
+export const FORM_TEMPLATE_PATH = /^\/api\/v1\/form-templates\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const WEB_URL_MESSAGE = 'địa chỉ http(s):// | an http(s):// address';
 const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export function contentSchemas(mode: 'input' | 'output') {
@@ -32,6 +35,11 @@ export function contentSchemas(mode: 'input' | 'output') {
   const slug = input ? z.string().regex(SLUG, 'a-z, 0-9, - (tối đa 40 ký tự) | a-z, 0-9, - (up to 40 characters)') : z.string();
   const channel = z.enum(channelValues);
   const count = input ? z.number().int().min(0).max(99) : z.number();
+  // Only http(s) links: a citizen follows them from the procedure page (no javascript:, data:).
+  const webUrl = input ? z.url({ protocol: /^https?$/, error: WEB_URL_MESSAGE }).max(2000) : z.string();
+  const templateUrl = input
+    ? z.union([webUrl, z.string().regex(FORM_TEMPLATE_PATH)], { error: 'địa chỉ http(s):// hoặc mẫu đã tải lên | an http(s):// address or an uploaded template' })
+    : z.string();
 
   const agencyRef = z.discriminatedUnion('kind', [
     obj({ kind: z.literal('agency'), agencyId: input ? z.uuid() : z.string(), name: text(300) }),
@@ -75,7 +83,7 @@ export function contentSchemas(mode: 'input' | 'output') {
     requirement: z.enum(['mandatory', 'optional', 'conditional']),
     condition: optionalText(2000),
     isPresentOnly: z.boolean(),
-    formTemplates: z.array(obj({ name: text(500), url: input ? z.url().max(2000).nullable() : z.string().nullable() })).max(20),
+    formTemplates: z.array(obj({ name: text(500), url: templateUrl.nullable() })).max(20),
   });
 
   const responsibleUnit = z.discriminatedUnion('relation', [
@@ -143,7 +151,7 @@ export function contentSchemas(mode: 'input' | 'output') {
     postal: obj({ submit: z.boolean(), return: z.boolean() }).nullable(),
     requiresPersonalPresence: z.boolean(),
     documentNotes: z.array(text(5000)).max(50),
-    source: obj({ url: input ? z.url().max(2000).nullable() : z.string().nullable(), note: optionalText(2000) }).nullable(),
+    source: obj({ url: webUrl.nullable(), note: optionalText(2000) }).nullable(),
     isVerified: z.boolean(),
     inferredFields: z.array(text(300)).max(50),
   };

@@ -6,13 +6,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemSchema } from '@motcua/contracts/problem';
-import { DomainErrorException, ok, type Result } from '@motcua/core';
+import { DomainErrorException, err, ok, type Result } from '@motcua/core';
 import {
+  agencyScopeIssues,
   catalogErrors,
+  contentError,
   createDraft,
   evaluateWorkflowBudget,
   moveDraft,
   publishDraft,
+  referencedFormTemplates,
   putCase,
   putWorkflow,
   removeCase,
@@ -51,10 +54,11 @@ import {
 } from '@motcua/contracts/catalog-admin';
 import { interAgencyGroupResponse, procedureCodeParams } from '@motcua/contracts/catalog';
 import { listAuditEventsForTarget } from '@motcua/db/audit';
-import { createCatalogStore, listDrafts, listVersions, runCatalogUseCase } from '@motcua/db/catalog';
+import { createCatalogStore, findFormTemplates, listDrafts, listVersions, runCatalogUseCase } from '@motcua/db/catalog';
 import type { AppDeps } from '../deps';
 import { contextOf, requireOfficer } from '../identity/guards';
 import { catalogExportRoutes } from './catalog-export.route';
+import { catalogFormAdminRoutes } from './catalog-forms.route';
 import { catalogImportRoutes } from './catalog-import.route';
 import { mutable, toDraftView } from './catalog-views';
 
@@ -138,17 +142,31 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
   api.put(
     '/admin/procedure-drafts/:draftId',
     { schema: { tags, summary: 'Replace the general information of a draft (everything but the cases)', params: draftParams, body: reviseGeneralBody, response: { 200: draftResponse, ...errors } } },
-    async (request) =>
-      revise(request, request.params.draftId, request.body.rowVersion, 'general.replace', (c) => ok(replaceGeneral(c, request.body.general))),
+    async (request) => {
+      // Agencies newly named as competent agency or desk must be in the administrator's scope.
+      const visible = requireOfficer(request).visibleAgencyIds;
+      return revise(request, request.params.draftId, request.body.rowVersion, 'general.replace', (c) => {
+        const issues = agencyScopeIssues(c, request.body.general, visible);
+        return issues.length > 0 ? err(contentError(issues)) : ok(replaceGeneral(c, request.body.general));
+      });
+    },
   );
 
   api.put(
     '/admin/procedure-drafts/:draftId/cases/:caseId',
     { schema: { tags, summary: 'Add or replace a case: time limits, fees, required documents (its workflows are kept)', params: draftCaseParams, body: putCaseBody, response: { 200: draftResponse, ...errors } } },
-    async (request) =>
-      revise(request, request.params.draftId, request.body.rowVersion, 'case.put', (c) =>
+    async (request) => {
+      // Uploaded form templates the documents link to must exist (read before the draft's transaction).
+      const linked = referencedFormTemplates(request.body.case);
+      const found = new Set((await findFormTemplates(deps.db, linked.map((l) => l.id))).map((f) => f.id));
+      const missing = linked.filter((l) => !found.has(l.id));
+      if (missing.length > 0) {
+        throw new DomainErrorException(contentError(missing.map((m) => ({ path: m.path, code: 'INVALID', message: `no uploaded form template ${m.id}` }))));
+      }
+      return revise(request, request.params.draftId, request.body.rowVersion, 'case.put', (c) =>
         ok(putCase(c, { ...request.body.case, id: request.params.caseId })),
-      ),
+      );
+    },
   );
 
   api.delete(
@@ -286,4 +304,5 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
 
   await catalogExportRoutes(api, deps);
   await catalogImportRoutes(api, deps);
+  await catalogFormAdminRoutes(api, deps);
 }

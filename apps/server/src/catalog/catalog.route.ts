@@ -31,6 +31,7 @@ import {
 } from '@motcua/db/catalog';
 import type { AppDeps } from '../deps';
 import { catalogAdminRoutes } from './catalog-admin.route';
+import { catalogFormPublicRoutes } from './catalog-forms.route';
 import { mutable, toDetail } from './catalog-views';
 
 const problem = problemSchema;
@@ -177,5 +178,6 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promis
     async (request) => ({ items: mutable(await listInterAgencyGroups(deps.db, request.query.procedure ?? null)) }),
   );
 
+  await catalogFormPublicRoutes(app, deps);
   await app.register(async (scope) => catalogAdminRoutes(scope, deps));
 }

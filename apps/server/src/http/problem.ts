@@ -215,6 +215,11 @@ const catalogProblems = {
     vi: 'Nhóm thủ tục liên thông chưa hợp lệ',
     en: 'The inter-agency group is not valid',
   },
+  CATALOG_FORM_TEMPLATE_INVALID: {
+    status: 422,
+    vi: 'Tệp mẫu đơn, tờ khai phải là PDF, DOCX hoặc XLSX, không quá 10 MB',
+    en: 'A form template must be a PDF, DOCX or XLSX file of at most 10 MB',
+  },
   CATALOG_IMPORT_INVALID: { status: 422, vi: 'Tệp nhập danh mục thủ tục không hợp lệ', en: 'The catalogue import file is not valid' },
 } as const satisfies Record<CatalogErrorCode, ProblemSpec>;
 

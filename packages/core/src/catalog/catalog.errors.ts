@@ -14,6 +14,7 @@ export const catalogErrorCodes = [
   'INTER_AGENCY_GROUP_NOT_FOUND',
   'INTER_AGENCY_GROUP_INVALID',
   'CATALOG_IMPORT_INVALID',
+  'CATALOG_FORM_TEMPLATE_INVALID',
 ] as const;
 export type CatalogErrorCode = (typeof catalogErrorCodes)[number];
 export type CatalogError = DomainError<CatalogErrorCode>;

@@ -22,3 +22,4 @@ export * from './national-format';
 export * from './excel-template';
 export * from './excel-mapping';
 export * from './national-merge';
+export * from './editor-checks';

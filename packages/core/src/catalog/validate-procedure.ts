@@ -5,6 +5,7 @@
  */
 import { officerRoles } from '../shared/index';
 import type { ContentIssue } from './catalog.errors';
+import { isSafeLink } from './editor-checks';
 import {
   channels as allChannels,
   SLUG_PATTERN,
@@ -70,6 +71,7 @@ export function validateProcedureContent(content: ProcedureContent, options: Val
     issues.date('publicationDecision.date', content.publicationDecision.date);
   }
   content.results.forEach((r, i) => issues.text(`results[${i}].name`, r.name));
+  if (content.source?.url && !isSafeLink(content.source.url)) issues.add('source.url', 'must be an http(s) address');
   if (content.onlineLevel === 'partial' && options.forPublication && content.partialOnlineReason === '') {
     issues.add('partialOnlineReason', 'must not be blank when given');
   }
@@ -100,6 +102,7 @@ function validateCase(issues: Issues, path: string, c: ProcedureCase, options: V
   c.fees.forEach((f, i) => {
     const p = `${path}.fees[${i}]`;
     issues.text(`${p}.name`, f.name);
+    f.exemptions.forEach((e, j) => issues.text(`${p}.exemptions[${j}]`, e));
     if (f.amountVnd !== null && (!Number.isSafeInteger(f.amountVnd) || f.amountVnd < 0)) {
       issues.add(`${p}.amountVnd`, 'must be a whole number of đồng, 0 or more');
     }
@@ -115,7 +118,10 @@ function validateCase(issues: Issues, path: string, c: ProcedureCase, options: V
     if (d.requirement === 'conditional' && !d.condition?.trim()) {
       issues.add(`${p}.condition`, 'a conditional document needs its condition');
     }
-    d.formTemplates.forEach((t, j) => issues.text(`${p}.formTemplates[${j}].name`, t.name));
+    d.formTemplates.forEach((t, j) => {
+      issues.text(`${p}.formTemplates[${j}].name`, t.name);
+      if (t.url && !isSafeLink(t.url)) issues.add(`${p}.formTemplates[${j}].url`, 'must be an http(s) address or an uploaded template');
+    });
   });
   issues.unique(`${path}.workflows`, c.workflows.map((w) => w.id), 'Workflow id');
   // A draft may hold workflows before the case has a time limit; publication checks every budget.

@@ -135,10 +135,12 @@ export async function listInterAgencyGroups(db: Queryable, procedureCode?: strin
 export async function findAgencyForFilter(
   db: Queryable,
   idOrCode: string,
-): Promise<{ id: string; kind: string; level: string } | null> {
+): Promise<{ id: string; kind: string; level: string; deskId: string | null } | null> {
   const column = UUID_PATTERN.test(idOrCode) ? 'a.id' : 'a.code';
-  const rows = await db.query<{ id: string; kind: string; level: string }>(
-    `SELECT coalesce(p.id, a.id) AS id, coalesce(p.kind, a.kind) AS kind, coalesce(p.level, a.level) AS level
+  // A desk stands for its service centre (rules name centres), and for itself (a procedure may name the desk).
+  const rows = await db.query<{ id: string; kind: string; level: string; deskId: string | null }>(
+    `SELECT coalesce(p.id, a.id) AS id, coalesce(p.kind, a.kind) AS kind, coalesce(p.level, a.level) AS level,
+            CASE WHEN p.id IS NULL THEN NULL ELSE a.id END AS "deskId"
        FROM agency a LEFT JOIN agency p ON a.kind = 'desk' AND p.id = a.parent_id
       WHERE ${column} = $1`,
     [idOrCode],

@@ -22,7 +22,7 @@ export interface ProcedureSearchQuery {
   readonly fieldCode?: string | null;
   readonly level?: ProcedureLevel | null;
   /** The agency filter resolved by the caller: procedures it decides or receives, by id or by kind-and-level rule. */
-  readonly agency?: { readonly id: string; readonly kind: string; readonly level: string } | null;
+  readonly agency?: { readonly id: string; readonly kind: string; readonly level: string; readonly deskId?: string | null } | null;
   readonly onlineLevel?: OnlineLevel | null;
   /** Legal date YYYY-MM-DD: versions in effect on it. */
   readonly onDate: string;
@@ -122,7 +122,7 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
   if (query.onlineLevel) where.push(`v.online_level = ${p(query.onlineLevel)}`);
   if (query.agency) {
     where.push(
-      `(v.agency_ids @> ARRAY[${p(query.agency.id)}]::uuid[] OR v.agency_rules @> ARRAY[${p(`${query.agency.kind}:${query.agency.level}`)}]::text[])`,
+      `(v.agency_ids && ARRAY[${[query.agency.id, query.agency.deskId ?? query.agency.id].map(p).join(', ')}]::uuid[] OR v.agency_rules @> ARRAY[${p(`${query.agency.kind}:${query.agency.level}`)}]::text[])`,
     );
   }
   let rank = 'NULL::float8';
