@@ -1,7 +1,8 @@
 /**
  * One case of a draft (PUT /admin/procedure-drafts/{id}/cases/{caseId}): name and description, time limits
  * (amount, unit, channels, same-day cut-off), fees (phí / lệ phí, amount in đồng or a rule) and required documents
- * (counts of originals and copies, mandatory / optional / conditional). Workflows are edited by the step editor.
+ * (counts of originals and copies, mandatory / optional / conditional, form templates) with who is exempt from each
+ * fee (đối tượng được miễn). Workflows are edited by the step editor. Problems are shown at their fields.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,7 +11,8 @@ import { draftResponse } from '@motcua/contracts/catalog-admin';
 import { apiRequest, useErrorText } from '../../api';
 import { Button, Checkbox, Select, TextArea, TextField, useToast } from '../../ui';
 import { caseBodyOf, numberOf, orNull, type CaseBody, type Draft, type ProcedureCase } from './draft-types';
-import { saveErrorText } from './save-error';
+import { FormTemplatesField } from './form-templates-field';
+import { fieldErrorOf, saveErrorText } from './save-error';
 
 type Time = CaseBody['processingTimes'][number];
 type Fee = CaseBody['fees'][number];
@@ -39,8 +41,21 @@ function cleanBody(body: CaseBody): CaseBody {
     name: body.name.trim(),
     description: orNull(body.description),
     processingTimes: body.processingTimes.map((p) => ({ ...p, sameDayCutoff: orNull(p.sameDayCutoff), note: orNull(p.note) })),
-    fees: body.fees.map((f) => ({ ...f, name: f.name.trim(), code: orNull(f.code), per: orNull(f.per), rule: orNull(f.rule) })),
-    documents: body.documents.map((d) => ({ ...d, name: d.name.trim(), code: orNull(d.code), condition: orNull(d.condition) })),
+    fees: body.fees.map((f) => ({
+      ...f,
+      name: f.name.trim(),
+      code: orNull(f.code),
+      per: orNull(f.per),
+      rule: orNull(f.rule),
+      exemptions: f.exemptions.map((e) => e.trim()).filter(Boolean),
+    })),
+    documents: body.documents.map((d) => ({
+      ...d,
+      name: d.name.trim(),
+      code: orNull(d.code),
+      condition: orNull(d.condition),
+      formTemplates: d.formTemplates.map((f) => ({ name: f.name.trim(), url: orNull(f.url) })),
+    })),
   };
 }
 
@@ -75,6 +90,7 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
   };
   const failed = save.error ?? remove.error;
   const n = (i: number) => ({ n: i + 1 });
+  const fieldError = (key: string) => (save.isError ? fieldErrorOf(save.error, key) : null);
 
   return (
     <form noValidate onSubmit={submit} className="catalog-edit" aria-label={t('office.edit.caseForm', { name: item.name })}>
@@ -147,7 +163,15 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
                 onChange={(e) => patch('fees', i, { amountVnd: numberOf(e.target.value.replace(/[.\s]/g, '')) })}
               />
             </div>
-            <TextField label={t('office.edit.feeRule', n(i))} value={f.rule ?? ''} onChange={(e) => patch('fees', i, { rule: e.target.value })} />
+            <TextField label={t('office.edit.feeRule', n(i))} value={f.rule ?? ''} error={fieldError(`fees.${i}.rule`)} onChange={(e) => patch('fees', i, { rule: e.target.value })} />
+            <TextArea
+              label={t('office.edit.exemptions', n(i))}
+              hint={t('office.edit.exemptionsHint')}
+              rows={2}
+              value={f.exemptions.join('\n')}
+              error={fieldError(`fees.${i}.exemptions`)}
+              onChange={(e) => patch('fees', i, { exemptions: e.target.value.split('\n') })}
+            />
             <Button variant="link" onClick={() => drop('fees', i)}>
               {t('office.edit.removeFee', n(i))}
             </Button>
@@ -182,6 +206,12 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
             {d.requirement === 'conditional' && (
               <TextField label={t('office.edit.condition', n(i))} value={d.condition ?? ''} onChange={(e) => patch('documents', i, { condition: e.target.value })} />
             )}
+            <FormTemplatesField
+              docLabel={t('office.edit.doc', n(i))}
+              value={d.formTemplates}
+              errorAt={(j) => fieldError(`documents.${i}.formTemplates.${j}`)}
+              onChange={(next) => patch('documents', i, { formTemplates: next })}
+            />
             <Button variant="link" onClick={() => drop('documents', i)}>
               {t('office.edit.removeDoc', n(i))}
             </Button>

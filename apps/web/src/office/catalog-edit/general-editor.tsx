@@ -1,7 +1,8 @@
 /**
- * The draft's general information (PUT /admin/procedure-drafts/{id}): name, field, levels, online level, postal
- * options, personal presence, subjects, steps, conditions, results, legal basis, verification. Agencies, desks,
- * the source and the inferred-field list are kept as they are (the organisation tree is edited elsewhere).
+ * The draft's general information (PUT /admin/procedure-drafts/{id}): name, field, levels, competent agency and
+ * receiving desks (picked from the administrator's part of the organisation tree, agency-fields.tsx), online level,
+ * postal options, personal presence, subjects, steps, conditions, results, legal basis, source, verification. The
+ * inferred-field list is kept as it is. Problems the server finds are shown at their fields.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,7 +11,8 @@ import { draftResponse } from '@motcua/contracts/catalog-admin';
 import { apiRequest, useErrorText } from '../../api';
 import { Button, Checkbox, Select, TextArea, TextField, useToast } from '../../ui';
 import { generalOf, lines, orNull, type Draft, type General } from './draft-types';
-import { saveErrorText } from './save-error';
+import { AgencyRefField, DesksField, useScopedAgencies } from './agency-fields';
+import { fieldErrorOf, saveErrorText } from './save-error';
 
 const levels = ['commune', 'province', 'central', 'district_legacy'] as const;
 
@@ -33,6 +35,8 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
   const [steps, setSteps] = useState(start.steps.join('\n'));
   const [results, setResults] = useState(start.results.map((r) => r.name).join('\n'));
   const [basis, setBasis] = useState(start.legalBasis.map(basisLine).join('\n'));
+  const [source, setSource] = useState({ url: start.source?.url ?? '', note: start.source?.note ?? '' });
+  const agencies = useScopedAgencies();
   const set = <K extends keyof General>(key: K, value: General[K]) => setG((old) => ({ ...old, [key]: value }));
   const save = useMutation({
     mutationFn: () => {
@@ -45,6 +49,7 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
         steps: lines(steps),
         results: lines(results).map((name) => ({ code: start.results.find((r) => r.name === name)?.code ?? null, name })),
         legalBasis: parseBasis(basis, start.legalBasis),
+        source: orNull(source.url) || orNull(source.note) ? { url: orNull(source.url), note: orNull(source.note) } : null,
       };
       return apiRequest('PUT', `/admin/procedure-drafts/${draft.id}`, { body: { rowVersion: draft.rowVersion, general }, schema: draftResponse });
     },
@@ -58,6 +63,7 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
     save.mutate();
   };
   const postal = g.postal ?? { submit: false, return: false };
+  const fieldError = (key: string) => (save.isError ? fieldErrorOf(save.error, key) : null);
 
   return (
     <form noValidate onSubmit={submit} className="catalog-edit" aria-labelledby="general-title">
@@ -80,6 +86,20 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
             />
           ))}
         </fieldset>
+        {agencies.isError && <p role="alert">{errorText(agencies.error)}</p>}
+        <AgencyRefField
+          legend={t('office.edit.competentAgency')}
+          value={g.competentAgency}
+          agencies={agencies.data?.items ?? []}
+          error={fieldError('competentAgency')}
+          onChange={(next) => set('competentAgency', next)}
+        />
+        <DesksField
+          value={g.receivingDesks}
+          agencies={agencies.data?.items ?? []}
+          errorAt={(i) => fieldError(`receivingDesks.${i}`)}
+          onChange={(next) => set('receivingDesks', next)}
+        />
         <Select
           label={t('office.edit.onlineLevel')}
           value={g.onlineLevel ?? 'unknown'}
@@ -101,6 +121,19 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
         <TextArea label={t('office.edit.conditions')} value={g.conditions ?? ''} rows={2} onChange={(e) => set('conditions', e.target.value)} />
         <TextArea label={t('office.edit.results')} hint={t('office.edit.oneper')} value={results} rows={2} onChange={(e) => setResults(e.target.value)} />
         <TextArea label={t('office.edit.legalBasis')} hint={t('office.edit.legalBasisHint')} value={basis} rows={4} onChange={(e) => setBasis(e.target.value)} />
+        <fieldset className="catalog-edit__group">
+          <legend>{t('office.edit.source')}</legend>
+          <TextField
+            label={t('office.edit.sourceUrl')}
+            hint={t('office.edit.sourceUrlHint')}
+            type="url"
+            inputMode="url"
+            value={source.url}
+            error={fieldError('source.url')}
+            onChange={(e) => setSource({ ...source, url: e.target.value })}
+          />
+          <TextField label={t('office.edit.sourceNote')} value={source.note} error={fieldError('source.note')} onChange={(e) => setSource({ ...source, note: e.target.value })} />
+        </fieldset>
         <Checkbox label={t('office.edit.verified')} checked={g.isVerified} onChange={(e) => set('isVerified', e.target.checked)} />
       </fieldset>
       {save.isError && (
