@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStatusMapping, type Dossier, type DossierEvent, type DossierEventKind, type DossierState } from '@motcua/core/dossiers';
-import { cellKey, normalizeCell, sumCells, type RollupCell } from '@motcua/core/monitoring';
+import { cellKey, figuresOf, normalizeCell, sumCells, sumsForPeriod, type RollupCell } from '@motcua/core/monitoring';
 import { legalClockCacheFor, saveDossier } from '@motcua/db/dossiers';
-import { readRollupCells, recomputeCells, recordMonitoringFacts, rollupGrains } from '@motcua/db/monitoring';
+import { periodSums, readRollupCells, recomputeCells, recordMonitoringFacts, rollupGrains } from '@motcua/db/monitoring';
 import { dossierAt } from '../../core/src/dossiers/dossier.test-builders';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../../test-support/databases';
 import { insertTestOrganisation, receiveTestDossier, testOfficer, testProcedureCase, type TestOrganisation } from '../../../test-support/dossiers';
@@ -162,6 +162,26 @@ describe.each(testBackends())('monitoring rollups on %s', (backend) => {
       { numRuns: backend === 'postgres' ? 12 : 15 },
     );
   }, 240_000);
+
+  it('read any period (whole months, partial months by their days or by month minus days) as the day rows add up', async () => {
+    // The rows written by the property runs above span 20/02 to early May 2026.
+    const days = await readRollupCells(db);
+    expect(days.length).toBeGreaterThan(0);
+    const day = (offset: number) => new Date(Date.UTC(2026, 1, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 110 }), fc.integer({ min: 0, max: 80 }), async (start, length) => {
+        const from = day(start);
+        const to = day(start + length);
+        const [stored] = await periodSums(db, { agencyIds: null, from, to, groupBy: 'none' });
+        const [ii06a] = await periodSums(db, { agencyIds: [org.agency, org.desk, org.department, org.otherDesk], from, to, groupBy: 'none', only: 'ii06a' });
+        const expected = figuresOf(sumsForPeriod(days, from, to));
+        expect(figuresOf(stored!.sums), `${from}..${to}`).toEqual(expected);
+        expect(figuresOf(ii06a!.sums).received, `${from}..${to}`).toEqual(expected.received);
+        expect(figuresOf(ii06a!.sums).pending.total, `${from}..${to}`).toEqual(expected.pending.total);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 
   it('are updated by the dossier use case in its own transaction', async () => {
     const officer = testOfficer([{ role: 'reception_officer', agencyId: org.desk }]);

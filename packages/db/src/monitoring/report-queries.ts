@@ -50,26 +50,63 @@ const monthEnd = (day: string) => {
   const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0));
   return d.toISOString().slice(0, 10);
 };
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000) + 1;
+const nextMonth = (m: string) => monthStart(addDays(monthEnd(m), 1));
+const previousMonth = (m: string) => monthStart(addDays(m, -1));
 
 /**
- * Which rows a period reads: whole months from the month table, the partial months at either end from the day
- * table (a month, quarter, half or year reads months only; history before the period always months).
+ * One source of a period read: rows of the month or day table whose `day` key lies in [lo, hi] (lo null: from the
+ * beginning), each weighted: `flow` for the period's flows, `stock` for the stocks at its end, `before` for the
+ * pending count before it. A weight is 1, 0, -1 or a condition on the row's day (`day >= from`).
  */
-export function periodSources(from: string, to: string): { monthLimit: string; includeLimit: boolean; monthsExcluded: string | null; dayRanges: [string, string][] } {
+export interface PeriodSource {
+  readonly grain: 'month' | 'day';
+  readonly lo: string | null;
+  readonly hi: string;
+  readonly flow: 1 | 0 | -1 | 'from';
+  readonly stock: 1 | 0 | -1;
+  readonly before: 1 | 0 | 'before';
+}
+
+/**
+ * Which rows a period reads. Whole months come from the month table. A partial month at either end is read the
+ * cheaper way: its own days from the day table, or its month row minus the days of it outside the period (a
+ * custom period from the 10th reads 9 day rows per cell, not 31). Stocks sum every row up to the period's end,
+ * "carried over" every row before it.
+ */
+export function periodSources(from: string, to: string): PeriodSource[] {
   const m1 = monthStart(from);
   const m2 = monthStart(to);
   const firstPartial = from !== m1;
   const lastPartial = to !== monthEnd(to);
-  const dayRanges: [string, string][] = [];
+  const sources: PeriodSource[] = [{ grain: 'month', lo: null, hi: addDays(m1, -1), flow: 0, stock: 1, before: 1 }];
+  const whole = (lo: string, hi: string) => {
+    if (lo <= hi) sources.push({ grain: 'month', lo, hi, flow: 1, stock: 1, before: 0 });
+  };
   if (m1 === m2) {
-    if (firstPartial || lastPartial) dayRanges.push([m1, to]);
-  } else {
-    if (firstPartial) dayRanges.push([m1, monthEnd(m1)]);
-    if (lastPartial) dayRanges.push([m2, to]);
+    if (!firstPartial && !lastPartial) whole(m1, m1);
+    else if (daysBetween(m1, to) <= daysBetween(m1, from) - 1 + daysBetween(to, monthEnd(to)) - 1) {
+      sources.push({ grain: 'day', lo: m1, hi: to, flow: 'from', stock: 1, before: 'before' });
+    } else {
+      whole(m1, m1);
+      if (firstPartial) sources.push({ grain: 'day', lo: m1, hi: addDays(from, -1), flow: -1, stock: 0, before: 1 });
+      if (lastPartial) sources.push({ grain: 'day', lo: addDays(to, 1), hi: monthEnd(to), flow: -1, stock: -1, before: 0 });
+    }
+    return sources;
   }
-  // Month rows: every month before m2 (and m2 itself when whole), except a partial first month read by days.
-  const includeLimit = !(lastPartial || (m1 === m2 && firstPartial));
-  return { monthLimit: m2, includeLimit, monthsExcluded: firstPartial && m1 !== m2 ? m1 : null, dayRanges };
+  // A partial first month: its month row minus the days before `from` (always fewer than the whole month's days).
+  whole(m1, m1);
+  if (firstPartial) sources.push({ grain: 'day', lo: m1, hi: addDays(from, -1), flow: -1, stock: 0, before: 1 });
+  whole(nextMonth(m1), previousMonth(m2));
+  if (!lastPartial) whole(m2, m2);
+  else if (daysBetween(m2, to) <= daysBetween(to, monthEnd(to)) - 1) {
+    sources.push({ grain: 'day', lo: m2, hi: to, flow: 1, stock: 1, before: 0 });
+  } else {
+    whole(m2, m2);
+    sources.push({ grain: 'day', lo: addDays(to, 1), hi: monthEnd(to), flow: -1, stock: -1, before: 0 });
+  }
+  return sources;
 }
 
 /**
@@ -85,35 +122,37 @@ export async function periodSums(
   const flows = options.only === 'ii06a' ? flowCounters.filter((c) => ii06aCounters.includes(c)) : flowCounters;
   const stocks = options.only === 'ii06a' ? stockCounters.filter((c) => ii06aCounters.includes(c)) : stockCounters;
   const hist = options.only === 'ii06a' ? [] : histogramColumns;
-  const params: unknown[] = [options.from, options.to];
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   let filter = 'true';
   if (options.agencyIds) {
-    params.push(options.agencyIds);
-    filter = `(competent_agency_id = ANY($3::uuid[]) OR receiving_agency_id = ANY($3::uuid[]))`;
+    const ids = p(options.agencyIds);
+    filter = `(competent_agency_id = ANY(${ids}::uuid[]) OR receiving_agency_id = ANY(${ids}::uuid[]))`;
   }
-  const src = periodSources(options.from, options.to);
-  const needed = [...new Set([...cols, 'day', ...flows, ...stocks, ...hist])].join(', ');
-  params.push(src.monthLimit);
-  const monthCond = `day ${src.includeLimit ? '<=' : '<'} $${params.length}::date`;
-  let excluded = '';
-  if (src.monthsExcluded) {
-    params.push(src.monthsExcluded);
-    excluded = ` AND day <> $${params.length}::date`;
-  }
+  const needed = [...new Set([...cols, ...flows, ...stocks, ...hist])].join(', ');
   // Figures not split by procedure read the unit tables (every procedure in one row).
   const monthTable = options.groupBy === 'procedure' ? 'monitoring_rollup_month' : 'monitoring_unit_rollup_month';
-  const parts = [`SELECT ${needed} FROM ${monthTable} WHERE ${monthCond}${excluded} AND ${filter}`];
-  for (const [a, b] of src.dayRanges) {
-    params.push(a, b);
-    parts.push(`SELECT ${needed} FROM monitoring_rollup WHERE day BETWEEN $${params.length - 1}::date AND $${params.length}::date AND ${filter}`);
-  }
+  let fromParam: string | null = null;
+  const weight = (w: PeriodSource['flow'] | PeriodSource['before']) => {
+    if (w !== 'from' && w !== 'before') return String(w);
+    fromParam ??= p(options.from);
+    return w === 'from' ? `(day >= ${fromParam}::date)::int` : `(day < ${fromParam}::date)::int`;
+  };
+  const parts = periodSources(options.from, options.to).map((src) => {
+    const range = `${src.lo ? `day >= ${p(src.lo)}::date AND ` : ''}day <= ${p(src.hi)}::date`;
+    const table = src.grain === 'month' ? monthTable : 'monitoring_rollup';
+    return `SELECT ${needed}, ${weight(src.flow)} AS fw, ${src.stock} AS sw, ${weight(src.before)} AS bw FROM ${table} WHERE ${range} AND ${filter}`;
+  });
   const select = cols.length ? `${cols.join(', ')}, ` : '';
   const group = cols.length ? `GROUP BY ${cols.join(', ')}` : '';
   const rows = await q.query<Record<string, unknown>>(
     `SELECT ${select}
-       ${[...flows, ...hist].map((c) => `coalesce(sum(${c}) FILTER (WHERE day >= $1::date AND day <= $2::date), 0)::int8 AS ${c}`).join(',\n       ')},
-       ${stocks.map((c) => `coalesce(sum(${c}), 0)::int8 AS ${c}`).join(', ')},
-       coalesce(sum(pending_delta) FILTER (WHERE day < $1::date), 0)::int8 AS pending_before
+       ${[...flows, ...hist].map((c) => `coalesce(sum(${c} * fw), 0)::int8 AS ${c}`).join(',\n       ')},
+       ${stocks.map((c) => `coalesce(sum(${c} * sw), 0)::int8 AS ${c}`).join(', ')},
+       coalesce(sum(pending_delta * bw), 0)::int8 AS pending_before
      FROM (${parts.join('\n UNION ALL ')}) src ${group}`,
     params,
   );
