@@ -1,11 +1,12 @@
 /**
  * Dashboards: a monitor drills down from a unit to a sub-unit, to its procedures, to the dossiers; Biểu II.06a on
- * screen; the public statistics page without login. Both sizes, axe on every screen, screenshots kept.
+ * screen; figures per officer for a desk's supervisor (and not for a monitor); the public statistics page without
+ * login. Both sizes, axe on every screen, screenshots kept.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer, signIn } from '../test-support/identity';
-import { insertTestOrganisation, type TestOrganisation } from '../test-support/dossiers';
+import { insertTestOrganisation, receiveTestDossier, testOfficer, testProcedureCase, type TestOrganisation } from '../test-support/dossiers';
 import { historyDossier, receivedSteps, writeHistory } from '../test-support/monitoring';
 import { launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
 
@@ -32,6 +33,15 @@ beforeAll(async () => {
     });
     await writeHistory(server.db, dossier, receivedSteps(receivedAt, dueAt, i % 5 === 4 || endAt <= receivedAt ? undefined : { kind: 'record_result', at: endAt }));
   }
+  // Receptions at the desk by two named officers this month (the per-officer table of the desk's supervisor).
+  const receivedAt = new Date(Math.max(startOfMonth + HOUR, now - HOUR));
+  for (const [name, count] of [['Trần Thị Tiếp Nhận', 2], ['Lê Văn Một Cửa', 1]] as const) {
+    const officer = testOfficer([{ role: 'reception_officer', agencyId: org.desk }], name);
+    for (let i = 0; i < count; i++) {
+      const received = await receiveTestDossier(server.db, { officer, now: receivedAt, procedure: testProcedureCase(org), receivingAgencyId: org.desk });
+      if (!received.ok) throw new Error(received.error.code);
+    }
+  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -40,8 +50,9 @@ afterAll(async () => {
 
 const heading = (page: Page) => page.locator('h1').textContent();
 
-async function monitorPage(viewport: (typeof viewportNames)[number]): Promise<Page> {
-  const officer = await createOfficer(server.db, { roles: [{ role: 'monitor', agencyCode: org.codes.agency, includeSubAgencies: true }] });
+async function monitorPage(viewport: (typeof viewportNames)[number], role: 'monitor' | 'desk_supervisor' = 'monitor'): Promise<Page> {
+  const grant = role === 'monitor' ? { role, agencyCode: org.codes.agency, includeSubAgencies: true } : { role, agencyCode: org.codes.desk };
+  const officer = await createOfficer(server.db, { roles: [grant] });
   const { cookie } = await signIn(server.app, officer, { clock: server.clock });
   const page = await openPage(browser, server.baseUrl, viewport);
   const [name, value] = cookie.split('=') as [string, string];
@@ -86,6 +97,30 @@ describe.each(viewportNames)('monitoring dashboards on a %s', (viewport) => {
     await review(page, `dashboard-reports-${viewport}`);
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
+  });
+
+  it('shows the desk’s supervisor the figures per officer, and a monitor none', async () => {
+    const page = await monitorPage(viewport, 'desk_supervisor');
+    await page.goto(`/dashboard/procedures?unit=${org.codes.desk}`);
+    await expect.poll(() => heading(page)).toMatch(/^Số liệu theo thủ tục hành chính — /);
+    const officers = page.getByRole('table', { name: 'Số liệu theo cán bộ' });
+    await officers.waitFor();
+    const row = (name: string) => officers.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name }) });
+    await expect.poll(() => row('Trần Thị Tiếp Nhận').locator('td').first().textContent()).toBe('2');
+    await expect.poll(() => row('Lê Văn Một Cửa').locator('td').first().textContent()).toBe('1');
+    await review(page, `dashboard-officers-${viewport}`);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+
+    // A monitor (not a supervisor) sees the procedures but no officer's figures.
+    const monitor = await monitorPage(viewport);
+    const officersAnswer = monitor.waitForResponse((r) => r.url().includes('/api/v1/monitoring/officers'));
+    await monitor.goto(`/dashboard/procedures?unit=${org.codes.agency}`);
+    expect((await officersAnswer).status()).toBe(403);
+    await expect.poll(() => heading(monitor)).toBe('Số liệu theo thủ tục hành chính — UBND phường Thuận Hóa');
+    await monitor.getByRole('table').first().waitFor();
+    expect(await monitor.getByRole('heading', { name: 'Số liệu theo cán bộ' }).count()).toBe(0);
+    await monitor.context().close();
   });
 
   it('publishes the statistics of a unit without login', async () => {

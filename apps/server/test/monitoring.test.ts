@@ -3,18 +3,22 @@
  * events (on screen data, in the Excel workbook made by the export job, and in the PDF), the overview agrees with
  * it, drill-down lists are scoped, public statistics need no login and come as CSV too.
  */
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ii06aColumnKeys } from '@motcua/core/monitoring';
-import { II06A_FIRST_DATA_ROW } from '@motcua/adapters/reports';
+import { II06A_FIRST_DATA_ROW, II07B_DATA_ROW, LEDGER_HEADER_ROW, LEDGER_SHEET } from '@motcua/adapters/reports';
 import { buildJobHandlers } from '../src/jobs/handlers';
 import { createJobRunner } from '../src/jobs/job-runner';
 import { createTestApp, type TestApp } from '../../../test-support/app';
 import { insertTestOrganisation, receiveTestDossier, testOfficer, testProcedureCase, type TestOrganisation } from '../../../test-support/dossiers';
 import { createOfficer, signIn, type SignedInHeaders } from '../../../test-support/identity';
 import { historyDossier, receivedSteps, writeHistory } from '../../../test-support/monitoring';
+import { agencyIdOf, PHU_XUAN_COMMITTEE, seedHue } from '../../../test-support/dossier-api';
 
 const HOUR = 3_600_000;
+
+const pdfText = (bytes: Uint8Array): string => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8' }).replace(/\s+/g, ' ');
 const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
 
 /** A small deterministic generator (no Math.random: the same history every run). */
@@ -193,23 +197,50 @@ describe('monitoring API', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const quarter = (await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii06a?unit=${org.codes.agency}&period=quarter&year=2026&index=1`, headers: monitor })).json();
+    const text = pdfText(file.rawPayload);
+    expect(text).toContain('Biểu số II.06a/VPCP/KSTT');
+    expect(text).toContain('Kỳ báo cáo: từ ngày 01/01/2026 đến ngày 31/03/2026');
+    // The total row prints the eleven numbers of the screen's total, in the form's order.
+    expect(text).toContain(`Tổng cộng ${ii06aColumnKeys.map((k) => quarter.total[k]).join(' ')}`);
   });
 
-  it('exports the desk ledger of the period as Excel', async () => {
+  it('exports the desk ledger of the period (Form 07) as Excel and PDF through jobs, and per officer figures', async () => {
     const deskMonitor = await signIn(t, await createOfficer(t.db, { roles: [{ role: 'desk_supervisor', agencyCode: org.codes.desk }] }));
     const officer = testOfficer([{ role: 'reception_officer', agencyId: org.desk }], 'Trần Thị Tiếp Nhận');
     const received = await receiveTestDossier(t.db, { officer, now: new Date('2026-05-20T02:00:00Z'), procedure: testProcedureCase(org), receivingAgencyId: org.desk });
     if (!received.ok) throw new Error(received.error.code);
-    const start = await t.app.inject({ method: 'POST', url: '/api/v1/monitoring/exports', headers: deskMonitor, payload: { report: 'ledger', format: 'xlsx', unit: org.codes.desk, period: 'month', year: 2026, index: 5 } });
-    expect(start.statusCode).toBe(202);
-    await createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers({ config: t.config, db: t.db, clock: t.clock }), onlyRegisteredTopics: true }).runOnce();
-    const file = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${start.json().id}/file`, headers: deskMonitor });
-    expect(file.statusCode).toBe(200);
+    // Received in June: outside the period, so not in its ledger.
+    const later = await receiveTestDossier(t.db, { officer, now: new Date('2026-06-02T02:00:00Z'), procedure: testProcedureCase(org), receivingAgencyId: org.desk });
+    if (!later.ok) throw new Error(later.error.code);
+    const exported = async (format: 'xlsx' | 'pdf') => {
+      const start = await t.app.inject({ method: 'POST', url: '/api/v1/monitoring/exports', headers: deskMonitor, payload: { report: 'ledger', format, unit: org.codes.desk, period: 'month', year: 2026, index: 5 } });
+      expect(start.statusCode).toBe(202);
+      await createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers({ config: t.config, db: t.db, clock: t.clock }), onlyRegisteredTopics: true }).runOnce();
+      const done = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${start.json().id}`, headers: deskMonitor });
+      expect(done.json()).toMatchObject({ status: 'done', progress: 100, fileName: `So-theo-doi-ho-so_${org.codes.desk}_2026-05-01_2026-05-31.${format}` });
+      const file = await t.app.inject({ method: 'GET', url: done.json().downloadUrl, headers: deskMonitor });
+      expect(file.statusCode).toBe(200);
+      return file.rawPayload;
+    };
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Sổ theo dõi')!;
-    expect(ws.getCell(3, 2).value).toBe('Mã hồ sơ');
-    expect(ws.getCell(4, 2).value).toBe(received.value.code);
+    await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(LEDGER_SHEET)!;
+    expect(String(ws.getCell(2, 1).value)).toBe('SỔ THEO DÕI HỒ SƠ TỪ NGÀY 01/05/2026 ĐẾN NGÀY 31/05/2026');
+    const header = (ws.getRow(LEDGER_HEADER_ROW).values as unknown[]).slice(1).map(String);
+    const col = (title: string) => header.indexOf(title) + 1;
+    expect(header.slice(0, 3)).toEqual([expect.stringMatching(/^(STT|TT)$/), 'Mã hồ sơ', 'Tên TTHC']);
+    const first = ws.getRow(LEDGER_HEADER_ROW + 1);
+    expect(first.getCell(1).value).toBe(received.value.ledgerEntry!.number);
+    expect(first.getCell(col('Mã hồ sơ')).value).toBe(received.value.code);
+    expect(first.getCell(col('Tên TTHC')).value).toBe(received.value.procedure.procedureName);
+    expect(first.getCell(col('Nhận hồ sơ')).value).toBe('20/05/2026');
+    expect(ws.getRow(LEDGER_HEADER_ROW + 2).getCell(col('Mã hồ sơ')).value).toBeNull();
+    const text = pdfText(await exported('pdf'));
+    expect(text).toContain('SỔ THEO DÕI HỒ SƠ TỪ NGÀY 01/05/2026 ĐẾN NGÀY 31/05/2026'.normalize('NFC'));
+    // The code column wraps: compare without spaces.
+    expect(text.replaceAll(' ', '')).toContain(received.value.code!);
+    expect(text.replaceAll(' ', '')).not.toContain(later.value.code!);
     // Per officer (supervisors only): the reception (in May, outside the March figures above) counts for its officer.
     const byOfficer = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/officers?unit=${org.codes.desk}&period=month&year=2026&index=5`, headers: deskMonitor });
     expect(byOfficer.statusCode).toBe(200);
@@ -244,15 +275,49 @@ describe('monitoring API', () => {
     expect(after.total.pendingTotal - before.total.pendingTotal).toBe(1);
   });
 
-  it('answers Biểu II.07b from the catalogue in effect', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/monitoring/reports/ii07b?date=2026-03-31', headers: monitor });
+  it('answers Biểu II.07b for a unit from the catalogue in effect, on screen and as Excel and PDF', async () => {
+    await seedHue(t);
+    const committee = await agencyIdOf(t, PHU_XUAN_COMMITTEE);
+    const wardMonitor = await signIn(t, await createOfficer(t.db, { roles: [{ role: 'monitor', agencyCode: PHU_XUAN_COMMITTEE, includeSubAgencies: true }] }));
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii07b?date=2026-03-31&unit=${PHU_XUAN_COMMITTEE}`, headers: wardMonitor });
     expect(res.statusCode).toBe(200);
-    const expected = await t.db.query<{ n: number }>(
-      `SELECT count(DISTINCT code)::int AS n FROM procedure_version
-        WHERE effective_from <= '2026-03-31' AND (effective_to IS NULL OR effective_to >= '2026-03-31')
-          AND levels && ARRAY['province', 'commune', 'district_legacy']`,
+    const report = res.json();
+    // Independently: local procedures in effect whose competent agency is one of the unit's agencies (the ward's
+    // subtree), by id or by a rule naming the kind and level of one of them.
+    const own = await t.db.query<{ n: number; all: number }>(
+      `WITH RECURSIVE tree AS (SELECT id, kind, level FROM agency WHERE id = $1
+                                UNION SELECT a.id, a.kind, a.level FROM agency a JOIN tree ON a.parent_id = tree.id),
+            v AS (SELECT DISTINCT ON (code) code, levels, content->'competentAgency' AS c FROM procedure_version
+                   WHERE effective_from <= '2026-03-31' AND (effective_to IS NULL OR effective_to >= '2026-03-31') ORDER BY code, version_no DESC)
+       SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM tree a WHERE (v.c->>'kind' = 'agency' AND v.c->>'agencyId' = a.id::text)
+                                              OR (v.c->>'kind' = 'rule' AND v.c->>'agencyKind' = a.kind AND v.c->>'agencyLevel' = a.level)))::int AS n,
+              count(*)::int AS all
+         FROM v WHERE levels && ARRAY['province', 'commune', 'district_legacy']`,
+      [committee],
     );
-    expect(res.json()).toMatchObject({ form: 'II.07b/VPCP/KSTT', date: '2026-03-31', localCompetence: { total: expected[0]!.n } });
+    expect(own[0]!.n).toBeGreaterThan(0);
+    expect(own[0]!.n).toBeLessThan(own[0]!.all);
+    expect(report).toMatchObject({ form: 'II.07b/VPCP/KSTT', date: '2026-03-31', unit: { code: PHU_XUAN_COMMITTEE }, localCompetence: { total: own[0]!.n } });
+    expect(report.oneStop.total).toBeGreaterThan(0);
+    // A unit outside the caller's scope is refused like an absent one.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/reports/ii07b?unit=${PHU_XUAN_COMMITTEE}`, headers: outsider })).statusCode).toBe(404);
+    const exported = async (format: 'xlsx' | 'pdf') => {
+      const start = await t.app.inject({ method: 'POST', url: '/api/v1/monitoring/exports', headers: wardMonitor, payload: { report: 'ii07b', format, unit: PHU_XUAN_COMMITTEE, period: 'custom', from: '2026-03-01', to: '2026-03-31' } });
+      expect(start.statusCode).toBe(202);
+      await createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers({ config: t.config, db: t.db, clock: t.clock }), onlyRegisteredTopics: true }).runOnce();
+      const file = await t.app.inject({ method: 'GET', url: `/api/v1/monitoring/exports/${start.json().id}/file`, headers: wardMonitor });
+      expect(file.statusCode).toBe(200);
+      return file.rawPayload;
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('II.07b')!;
+    const groups = ['localCompetence', 'oneStop', 'internalWorkflows'] as const;
+    const levels = ['total', 'province', 'district', 'commune'] as const;
+    expect(groups.flatMap((g, i) => levels.map((l, j) => ws.getCell(II07B_DATA_ROW, 1 + i * 4 + j).value))).toEqual(groups.flatMap((g) => levels.map((l) => report[g][l])));
+    const text = pdfText(await exported('pdf'));
+    expect(text).toContain('Biểu số II.07b/VPCP/KSTT');
+    expect(text).toContain(groups.flatMap((g) => levels.map((l) => report[g][l])).join(' '));
   });
 
   it('publishes statistics without login, as JSON and CSV', async () => {

@@ -85,19 +85,25 @@ export const drillDossiersQuery = periodQuery.extend({ procedure: z.string().min
 export const drillDossiersResponse = z.object({ unit: unitRefSchema, period: periodSchema, procedureCode: z.string(), dossiers: z.array(monitoredDossierSchema) });
 export type DrillDossiersResponse = z.infer<typeof drillDossiersResponse>;
 
-const ii06aColumns = z.object({
-  receivedTotal: z.number(),
-  receivedOnline: z.number(),
-  receivedDirectOrPostal: z.number(),
-  carriedOver: z.number(),
-  resolvedTotal: z.number(),
-  resolvedEarly: z.number(),
-  resolvedOnTime: z.number(),
-  resolvedLate: z.number(),
-  pendingTotal: z.number(),
-  pendingWithinDue: z.number(),
-  pendingOverdue: z.number(),
-});
+/**
+ * The Biểu II.06a columns (3)–(13) in the form's order: the screen draws its columns from this list, and the
+ * server checks at compile time that core's list (which computes them; core may not import contracts) is the same.
+ */
+export const ii06aColumnKeys = [
+  'receivedTotal',
+  'receivedOnline',
+  'receivedDirectOrPostal',
+  'carriedOver',
+  'resolvedTotal',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'pendingTotal',
+  'pendingWithinDue',
+  'pendingOverdue',
+] as const;
+export type Ii06aColumnKey = (typeof ii06aColumnKeys)[number];
+const ii06aColumns = z.object(Object.fromEntries(ii06aColumnKeys.map((k) => [k, z.number()])) as Record<Ii06aColumnKey, z.ZodNumber>);
 export const ii06aResponse = z.object({
   form: z.literal('II.06a/VPCP/KSTT'),
   unit: z.object({ code: z.string(), name: z.string() }),
@@ -115,7 +121,8 @@ export const ii06aResponse = z.object({
 export type Ii06aResponse = z.infer<typeof ii06aResponse>;
 
 export const exportBody = z.object({
-  report: z.enum(['ii06a', 'ledger']),
+  /** ii06a: the period's report; ii07b: the catalogue on the period's last day; ledger: the desk's dossiers received in the period. */
+  report: z.enum(['ii06a', 'ii07b', 'ledger']),
   format: z.enum(['xlsx', 'pdf']).default('xlsx'),
   unit: z.string().max(64).optional(),
   period: z.enum(['month', 'quarter', 'half', 'year', 'custom']).default('month'),
@@ -160,6 +167,7 @@ const ii07bGroup = z.object({ total: z.number(), province: z.number(), district:
 export const ii07bResponse = z.object({
   form: z.literal('II.07b/VPCP/KSTT'),
   date: isoDate,
+  unit: z.object({ code: z.string(), name: z.string() }).nullable(),
   localCompetence: ii07bGroup,
   oneStop: ii07bGroup,
   internalWorkflows: ii07bGroup,

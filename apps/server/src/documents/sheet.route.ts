@@ -14,25 +14,16 @@ import { dossierIdParams, ledgerParams } from '@motcua/contracts/dossiers';
 import { problemSchema } from '@motcua/contracts';
 import { runDocumentUseCase } from '@motcua/db/documents';
 import { findDossier, listDossierEvents, listLedger } from '@motcua/db/dossiers';
-import { findAgenciesByIds } from '@motcua/db/organization';
 import type { Queryable } from '@motcua/db';
 import type { AppDeps } from '../deps';
 import { contentDisposition } from '../dossiers/attachments.route';
 import { dossierServices } from '../dossiers/dossier.services';
 import { contextOf, requireOfficer } from '../identity/guards';
 import { documentServices } from './document.services';
+import { agencyNames, ledgerInput } from './ledger-document';
 import { toDocumentDto } from './document.dto';
 
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema };
-
-async function agencyNames(db: Queryable, ids: readonly (string | null)[]): Promise<Map<string, { name: string; parentId: string | null }>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const agencies = await findAgenciesByIds(db, wanted);
-  const parents = await findAgenciesByIds(db, agencies.map((a) => a.parentId).filter((id): id is string => id !== null));
-  const map = new Map<string, { name: string; parentId: string | null }>();
-  for (const a of [...agencies, ...parents]) map.set(a.id, { name: a.name, parentId: a.parentId });
-  return map;
-}
 
 function sheetRows(dossier: Dossier, names: Map<string, { name: string }>): ControlSheetRowInput[] {
   const nameOf = (id: string | null) => (id ? names.get(id)?.name ?? '' : '');
@@ -131,18 +122,7 @@ export async function sheetRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       }
       const year = request.query.year;
       const rows = await listLedger(deps.db, officer, { deskAgencyId: deskId, year, limit: 5000 });
-      const names = await agencyNames(deps.db, [deskId, ...rows.map((r) => r.competentAgencyId)]);
-      const desk = names.get(deskId);
-      const form = formFor('ledger', new Date(`${year}-12-31T00:00:00Z`), policy.formSets);
-      const bytes = await services.renderer.render(
-        ledgerDefinition({
-          form: { set: form.set, number: form.number ?? '', title: form.title ?? 'Sổ theo dõi hồ sơ' },
-          issuer: { name: desk?.name ?? '', parentName: desk?.parentId ? names.get(desk.parentId)?.name ?? null : null, place: services.place },
-          year,
-          issuedAt: deps.clock.now(),
-          rows: rows.map((r) => ({ ...r, competentAgencyName: names.get(r.competentAgencyId)?.name ?? '' })),
-        }),
-      );
+      const bytes = await services.renderer.render(ledgerDefinition(await ledgerInput(deps, deps.db, deskId, rows, { year })));
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition(`so-theo-doi-ho-so-${year}.pdf`))

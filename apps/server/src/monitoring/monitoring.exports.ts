@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor, OfficerActor } from '@motcua/core';
-import type { Period } from '@motcua/core/monitoring';
-import { writeIi06aPdf, writeIi06aWorkbook, writeLedgerWorkbook, type LedgerSheetRow } from '@motcua/adapters/reports';
+import { ledgerDefinition } from '@motcua/core/documents';
+import { ii06aDefinition, ii07bDefinition, type Period } from '@motcua/core/monitoring';
+import { renderPdf } from '@motcua/adapters/documents';
+import { writeIi06aWorkbook, writeIi07bWorkbook, writeLedgerWorkbook } from '@motcua/adapters/reports';
 import { withUnitOfWork, type Database, type Queryable } from '@motcua/db';
-import { listLedger } from '@motcua/db/dossiers';
+import { listLedger, type LedgerRow } from '@motcua/db/dossiers';
 import {
   completeExport,
   failExport,
@@ -23,7 +25,8 @@ import {
 } from '@motcua/db/monitoring';
 import type { AppDeps } from '../deps';
 import { PermanentJobError, type JobHandler } from '../jobs/job-runner';
-import { ii06aReport } from './monitoring.service';
+import { ledgerInput } from '../documents/ledger-document';
+import { ii06aReport, ii07bReport } from './monitoring.service';
 
 export const exportTopic = 'monitoring.export';
 
@@ -59,30 +62,21 @@ export async function requestExport(
 
 const toLocalDate = (d: Date | null) => (d ? new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : null);
 
-/** The desk ledger rows received within the period (every year the period touches). */
-export async function ledgerRows(q: Queryable, unit: UnitRef, period: Period): Promise<LedgerSheetRow[]> {
+/**
+ * The desk's ledger rows received within the period (the ledger is numbered per year: every year the period
+ * touches is read, in ledger order). The caller checked the unit is within the requester's scope.
+ */
+export async function ledgerRows(q: Queryable, deskId: string, period: Period): Promise<LedgerRow[]> {
   const system: Actor = { kind: 'system', name: 'monitoring-export' };
-  const rows: LedgerSheetRow[] = [];
+  const rows: LedgerRow[] = [];
   for (let year = Number(period.from.slice(0, 4)); year <= Number(period.to.slice(0, 4)); year++) {
-    const ledger = await listLedger(q, system, { deskAgencyId: unit.id, year, limit: 100_000 });
+    const ledger = await listLedger(q, system, { deskAgencyId: deskId, year, limit: 100_000 });
     for (const r of ledger) {
       const day = toLocalDate(r.receivedAt);
-      if (!day || day < period.from || day > period.to) continue;
-      rows.push({
-        number: r.number,
-        code: r.code,
-        procedureName: r.procedureName,
-        applicantName: r.applicantName,
-        applicantAddress: r.applicantAddress,
-        receivedAt: r.receivedAt,
-        dueAt: r.dueAt,
-        extendedDueAt: r.extendedDueAt,
-        returnedAt: r.returnedAt ?? null,
-        note: null,
-      });
+      if (day && day >= period.from && day <= period.to) rows.push(r);
     }
   }
-  return rows.sort((a, b) => a.number - b.number);
+  return rows;
 }
 
 function fileNameOf(e: MonitoringExport, unit: UnitRef): string {
@@ -104,16 +98,21 @@ export function monitoringJobHandlers(deps: AppDeps): Record<string, JobHandler>
       try {
         await updateExportProgress(db, id, 'running', 10);
         let bytes: Uint8Array;
+        const issuedAt = context.clock.now();
         if (e.report === 'ii06a') {
           const report = await ii06aReport(db, unit, period);
           await updateExportProgress(db, id, 'running', 60);
-          bytes = e.format === 'pdf' ? await writeIi06aPdf(report) : await writeIi06aWorkbook(report);
-        } else if (e.report === 'ledger') {
-          const rows = await ledgerRows(db, unit, period);
+          bytes = e.format === 'pdf' ? await renderPdf(ii06aDefinition(report, issuedAt)) : await writeIi06aWorkbook(report);
+        } else if (e.report === 'ii07b') {
+          const report = await ii07bReport(db, unit, e.to);
           await updateExportProgress(db, id, 'running', 60);
-          bytes = await writeLedgerWorkbook(`Sổ theo dõi hồ sơ — ${unit.name} — ${e.from} đến ${e.to}`, rows);
+          bytes = e.format === 'pdf' ? await renderPdf(ii07bDefinition(report, unit.name, issuedAt)) : await writeIi07bWorkbook(report, unit.name);
         } else {
-          throw new PermanentJobError(`Report ${e.report} has no export yet`);
+          const rows = await ledgerRows(db, unit.id, period);
+          await updateExportProgress(db, id, 'running', 50);
+          const input = await ledgerInput({ ...deps, clock: context.clock }, db, unit.id, rows, { year: Number(e.from.slice(0, 4)), period: { from: e.from, to: e.to } });
+          await updateExportProgress(db, id, 'running', 70);
+          bytes = e.format === 'pdf' ? await renderPdf(ledgerDefinition(input)) : await writeLedgerWorkbook(input);
         }
         await updateExportProgress(db, id, 'running', 90);
         const stored = await deps.contentStore.put(bytes);

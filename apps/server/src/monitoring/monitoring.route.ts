@@ -5,7 +5,7 @@
  *   GET  /monitoring/dossiers?procedure=   — the dossiers behind a procedure's figures (scoped to the caller)
  *   GET  /monitoring/officers              — per officer, for supervisors
  *   GET  /monitoring/reports/ii06a         — Biểu II.06a/VPCP/KSTT as data (the screen renders it)
- *   GET  /monitoring/reports/ii07b         — Biểu II.07b/VPCP/KSTT from the catalogue
+ *   GET  /monitoring/reports/ii07b         — Biểu II.07b/VPCP/KSTT for a unit, from the catalogue
  *   POST /monitoring/exports, GET /monitoring/exports/{id}, GET /monitoring/exports/{id}/file — Excel / PDF jobs
  *   GET  /public/statistics, /public/statistics.csv — published figures per unit, without login
  */
@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainErrorException, domainError } from '@motcua/core';
-import { buildIi07b, figuresOf } from '@motcua/core/monitoring';
+import { figuresOf } from '@motcua/core/monitoring';
 import {
   drillDossiersQuery,
   drillDossiersResponse,
@@ -28,13 +28,14 @@ import {
   procedureFiguresResponse,
   publicStatisticsResponse,
 } from '@motcua/contracts';
-import { catalogueFacts, findExport, type MonitoringExport } from '@motcua/db/monitoring';
+import { findExport, type MonitoringExport } from '@motcua/db/monitoring';
 import type { AppDeps } from '../deps';
 import { requireOfficer } from '../identity/guards';
 import { requestExport } from './monitoring.exports';
 import {
   drillDown,
   ii06aReport,
+  ii07bReport,
   legalDateOf,
   monitoringRoles,
   supervisorRoles,
@@ -126,15 +127,15 @@ export async function monitoringRoutes(app: FastifyInstance, deps: AppDeps): Pro
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'Biểu II.07b/VPCP/KSTT: procedures in effect under local competence, at one-stop desks, with internal workflows',
-        querystring: z.object({ date: z.iso.date().optional() }),
+        summary: 'Biểu II.07b/VPCP/KSTT for a unit: procedures in effect under its competence, at its one-stop desks, with its internal workflows',
+        querystring: z.object({ date: z.iso.date().optional(), unit: z.string().max(64).optional() }),
         response: { 200: ii07bResponse, ...errors },
       },
     },
     async (request) => {
-      requireOfficer(request, monitoringRoles);
-      const date = request.query.date ?? legalDateOf(now());
-      return buildIi07b(date, await catalogueFacts(deps.db, date));
+      const actor = requireOfficer(request, monitoringRoles);
+      const unit = await officerUnit(deps.db, actor, request.query.unit);
+      return ii07bReport(deps.db, unit, request.query.date ?? legalDateOf(now()));
     },
   );
 
@@ -146,9 +147,6 @@ export async function monitoringRoutes(app: FastifyInstance, deps: AppDeps): Pro
       const body = request.body;
       const unit = await officerUnit(deps.db, actor, body.unit);
       const period = periodOf(body, now());
-      if (body.report === 'ledger' && body.format === 'pdf') {
-        throw new DomainErrorException(domainError('VALIDATION_FAILED', 'The ledger is exported as Excel', { field: 'format' }));
-      }
       const created = await requestExport(deps.db, actor, now(), String(request.id), { report: body.report, format: body.format, unit, period });
       return reply.code(202).header('location', `/api/v1/monitoring/exports/${created.id}`).send(exportDto(created));
     },

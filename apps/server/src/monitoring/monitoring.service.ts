@@ -7,20 +7,26 @@ import { formatDate, localDayOf } from '@motcua/core/calendar';
 import {
   addSums,
   buildIi06a,
+  buildIi07b,
   emptySums,
   figuresOf,
+  ii06aColumnKeys,
   resolvePeriod,
   type Ii06aReport,
+  type Ii07bReport,
   type MonitoringFigures,
   type Period,
   type PeriodRequest,
   type RollupSums,
 } from '@motcua/core/monitoring';
 import { visibleAgencies } from '@motcua/core/organization';
+import { ii06aColumnKeys as publishedColumns } from '@motcua/contracts/monitoring';
 import type { Queryable } from '@motcua/db';
 import { legalClockCacheFor } from '@motcua/db/dossiers';
 import {
+  agencyKinds,
   agencyNodes,
+  catalogueFacts,
   childUnits,
   drillDownDossiers,
   officerFigures,
@@ -34,6 +40,13 @@ import {
   type UnitRef,
 } from '@motcua/db/monitoring';
 import { listSuccessionLinks } from '@motcua/db/organization';
+
+/**
+ * Core computes the Biểu II.06a columns and contracts publish their list to the screen (core may not import
+ * contracts): this assignment fails to compile unless both lists hold the same keys in the same order.
+ */
+const sameIi06aColumns: typeof publishedColumns = ii06aColumnKeys;
+void sameIi06aColumns;
 
 /** Who may read the dashboards and reports: monitors and leaders (docs/monitoring.md). */
 export const monitoringRoles: readonly OfficerRole[] = ['monitor', 'agency_leader', 'department_head', 'desk_supervisor', 'system_administrator'];
@@ -119,6 +132,13 @@ export async function ii06aReport(q: Queryable, unit: UnitRef, period: Period): 
       return { procedureCode: p.group, procedureName: f?.procedureName ?? p.group, fieldCode: f?.fieldCode ?? null, fieldName: f?.fieldName ?? null, sums: p.sums };
     }),
   );
+}
+
+/** Biểu II.07b for a unit: the catalogue in effect on `date`, matched against the unit's agencies (core buildIi07b). */
+export async function ii07bReport(q: Queryable, unit: UnitRef, date: string): Promise<Ii07bReport> {
+  const members = (await unitMembership(q, [unit.id])).get(unit.id)!;
+  const [facts, agencies] = await Promise.all([catalogueFacts(q, date), agencyKinds(q, [...members])]);
+  return buildIi07b(date, facts, { code: unit.code, name: unit.name, agencies });
 }
 
 export async function procedureBreakdown(q: Queryable, unit: UnitRef, period: Period) {

@@ -1,31 +1,19 @@
 /**
  * Biểu II.06a/VPCP/KSTT on screen (/dashboard/reports) with its exact columns (1)–(13), and its exports: Excel or
- * PDF made by a background job whose progress is shown until the file is offered; the desk ledger as Excel.
+ * PDF made by a background job whose progress is shown until the file is offered; Biểu II.07b of the unit; the desk
+ * ledger (Form 07) of the period as Excel or PDF.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { exportResponse, ii06aResponse, ii07bResponse, type ExportResponse, type Ii06aResponse } from '@motcua/contracts/monitoring';
+import { exportResponse, ii06aColumnKeys as columnKeys, ii06aResponse, ii07bResponse, type ExportResponse, type Ii06aResponse } from '@motcua/contracts/monitoring';
 import { api, useErrorText } from '../api';
 import { usePageTitle } from '../shell/page-title';
 import { Button, Progress, Spinner, StatusTag } from '../ui';
 import { PeriodPicker, toSearch, useMonitoringParams, type MonitoringParams } from './monitoring-params';
 import './monitoring.css';
 
-const columnKeys = [
-  'receivedTotal',
-  'receivedOnline',
-  'receivedDirectOrPostal',
-  'carriedOver',
-  'resolvedTotal',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'pendingTotal',
-  'pendingWithinDue',
-  'pendingOverdue',
-] as const;
 
 export default function ReportsPage() {
   const { t } = useTranslation('dashboard');
@@ -51,7 +39,7 @@ export default function ReportsPage() {
       ) : (
         <Ii06aTable report={query.data} />
       )}
-      <Ii07b />
+      <Ii07b unit={params.unit} />
     </div>
   );
 }
@@ -82,7 +70,7 @@ function Ii06aTable({ report }: { report: Ii06aResponse }) {
               ))}
             </tr>
             <tr>
-              {Array.from({ length: 13 }, (_, i) => (
+              {Array.from({ length: 2 + columnKeys.length }, (_, i) => (
                 <td key={i} className="num">({i + 1})</td>
               ))}
             </tr>
@@ -119,7 +107,7 @@ function Exports({ params }: { params: MonitoringParams }) {
   const errorText = useErrorText();
   const [job, setJob] = useState<ExportResponse | null>(null);
   const start = useMutation({
-    mutationFn: (body: { report: 'ii06a' | 'ledger'; format: 'xlsx' | 'pdf' }) =>
+    mutationFn: (body: { report: 'ii06a' | 'ii07b' | 'ledger'; format: 'xlsx' | 'pdf' }) =>
       api.post('/monitoring/exports', { ...body, ...(params.unit ? { unit: params.unit } : {}), period: params.period, year: params.year, index: params.index, ...(params.from ? { from: params.from, to: params.to } : {}) }, exportResponse),
     onSuccess: setJob,
   });
@@ -136,7 +124,10 @@ function Exports({ params }: { params: MonitoringParams }) {
       <p className="monitoring__links">
         <Button variant="secondary" busy={start.isPending} onClick={() => start.mutate({ report: 'ii06a', format: 'xlsx' })}>{t('reports.exportExcel')}</Button>
         <Button variant="secondary" busy={start.isPending} onClick={() => start.mutate({ report: 'ii06a', format: 'pdf' })}>{t('reports.exportPdf')}</Button>
+        <Button variant="secondary" busy={start.isPending} onClick={() => start.mutate({ report: 'ii07b', format: 'xlsx' })}>{t('reports.exportIi07bExcel')}</Button>
+        <Button variant="secondary" busy={start.isPending} onClick={() => start.mutate({ report: 'ii07b', format: 'pdf' })}>{t('reports.exportIi07bPdf')}</Button>
         <Button variant="secondary" busy={start.isPending} onClick={() => start.mutate({ report: 'ledger', format: 'xlsx' })}>{t('reports.exportLedger')}</Button>
+        <Button variant="secondary" busy={start.isPending} onClick={() => start.mutate({ report: 'ledger', format: 'pdf' })}>{t('reports.exportLedgerPdf')}</Button>
       </p>
       <div aria-live="polite">
         {start.isError && <StatusTag tone="danger">{errorText(start.error)}</StatusTag>}
@@ -152,9 +143,10 @@ function Exports({ params }: { params: MonitoringParams }) {
   );
 }
 
-function Ii07b() {
+function Ii07b({ unit }: { unit: string | undefined }) {
   const { t } = useTranslation('dashboard');
-  const query = useQuery({ queryKey: ['monitoring-ii07b'], queryFn: () => api.get('/monitoring/reports/ii07b', ii07bResponse) });
+  const search = unit ? `?unit=${encodeURIComponent(unit)}` : '';
+  const query = useQuery({ queryKey: ['monitoring-ii07b', unit], queryFn: () => api.get(`/monitoring/reports/ii07b${search}`, ii07bResponse) });
   if (!query.data) return null;
   const r = query.data;
   const groups = [
@@ -166,7 +158,8 @@ function Ii07b() {
     <section aria-labelledby="ii07b-title">
       <h2 id="ii07b-title">{t('reports.ii07b.title')}</h2>
       <p className="monitoring__note">
-        {t('reports.ii07b.formNumber')} — {t('reports.ii07b.date', { date: r.date })}
+        {t('reports.ii07b.formNumber')} — {r.unit ? `${t('reports.ii07b.unit', { unit: r.unit.name })} — ` : ''}
+        {t('reports.ii07b.date', { date: r.date })}
       </p>
       <div className="report-table-wrap" tabIndex={0} role="region" aria-labelledby="ii07b-title">
         <table className="report-table">

@@ -72,35 +72,3 @@ export async function writeIi06aWorkbook(report: Ii06aReport): Promise<Uint8Arra
   put(r, '', 'Tổng cộng', report.total, true);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
-
-export interface LedgerSheetRow {
-  readonly number: number;
-  readonly code: string | null;
-  readonly procedureName: string;
-  readonly applicantName: string | null;
-  readonly applicantAddress: string | null;
-  readonly receivedAt: Date | null;
-  readonly dueAt: Date | null;
-  readonly extendedDueAt: Date | null;
-  readonly returnedAt: Date | null;
-  readonly note: string | null;
-}
-
-const vnTime = (d: Date | null) =>
-  d ? new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ').replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3/$2/$1') : '';
-
-/** The desk ledger (sổ theo dõi hồ sơ, Form 06 / 07) of a period as a sheet. */
-export async function writeLedgerWorkbook(title: string, rows: readonly LedgerSheetRow[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sổ theo dõi');
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true };
-  const header = ['Số thứ tự', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Tên tổ chức, cá nhân', 'Địa chỉ', 'Ngày, giờ nhận', 'Ngày hẹn trả', 'Ngày hẹn lại', 'Ngày trả kết quả', 'Ghi chú'];
-  ws.addRow([]);
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) {
-    ws.addRow([r.number, r.code ?? '', r.procedureName, r.applicantName ?? '', r.applicantAddress ?? '', vnTime(r.receivedAt), vnTime(r.dueAt), vnTime(r.extendedDueAt), vnTime(r.returnedAt), r.note ?? '']);
-  }
-  [10, 26, 40, 28, 36, 18, 18, 18, 18, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}

@@ -1,2 +1,3 @@
 export * from './ii06a-workbook';
-export * from './ii06a-pdf';
+export * from './ii07b-workbook';
+export * from './ledger-workbook';

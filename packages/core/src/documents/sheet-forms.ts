@@ -122,43 +122,66 @@ export interface LedgerInput {
   readonly form: FormHeading;
   readonly issuer: IssuingUnit;
   readonly year: number;
+  /** A period inside or across years (the monitoring export); the title then names it instead of the year. */
+  readonly period?: { readonly from: string; readonly to: string };
   readonly issuedAt: Date;
   readonly rows: readonly LedgerRowInput[];
 }
 
 const returnMethodText: Record<string, string> = { counter: 'Trực tiếp', postal: 'Bưu chính', online: 'Trực tuyến' };
 
-function ledgerColumns(set: string): { header: DocNode[]; widths: (number | string)[]; row: (r: LedgerRowInput) => DocNode[] } {
+/**
+ * The ledger's columns for a form set: the header, the PDF widths and each row's cells (the number stays a
+ * number; dates are local dd/mm/yyyy). The PDF and the Excel workbook of the ledger both draw this one table.
+ */
+export interface LedgerTable {
+  readonly header: readonly string[];
+  readonly widths: readonly (number | string)[];
+  readonly cells: (r: LedgerRowInput) => (string | number)[];
+}
+
+export function ledgerTable(set: string): LedgerTable {
   const contact = (r: LedgerRowInput) => [nfc(r.applicantAddress), nfc(r.applicantPhone)].filter(Boolean).join('; ');
   const d = (v: Date | null) => (v ? dateOnly(v) : '');
   if (isTt03(set)) {
     return {
       header: ['STT', 'Mã hồ sơ', 'Tên TTHC', 'Tên tổ chức, cá nhân', 'Địa chỉ/SĐT', 'Cơ quan chủ trì giải quyết', 'Nhận hồ sơ', 'Hẹn trả kết quả', 'Trả kết quả', 'Phương thức nhận kết quả', 'Ký nhận'],
       widths: [22, 92, '*', 70, 90, 70, 44, 44, 44, 46, 40],
-      row: (r) => [String(r.number), r.code, nfc(r.procedureName), nfc(r.applicantName), contact(r), nfc(r.competentAgencyName), d(r.receivedAt), d(r.dueAt), d(r.returnedAt), returnMethodText[r.returnMethod] ?? nfc(r.returnMethod), ''],
+      cells: (r) => [r.number, r.code, nfc(r.procedureName), nfc(r.applicantName), contact(r), nfc(r.competentAgencyName), d(r.receivedAt), d(r.dueAt), d(r.returnedAt), returnMethodText[r.returnMethod] ?? nfc(r.returnMethod), ''],
     };
   }
   return {
     header: ['TT', 'Mã hồ sơ', 'Tên TTHC', 'Số lượng hồ sơ (bộ)', 'Tên cá nhân, tổ chức', 'Địa chỉ, số điện thoại', 'Cơ quan chủ trì giải quyết', 'Nhận hồ sơ', 'Hẹn trả kết quả', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Nhận kết quả từ cơ quan giải quyết', 'Trả kết quả cho cá nhân, tổ chức', 'Ký nhận'],
     widths: [20, 84, '*', 32, 64, 80, 64, 40, 40, 44, 44, 44, 34],
-    row: (r) => [String(r.number), r.code, nfc(r.procedureName), String(r.setCount), nfc(r.applicantName), contact(r), nfc(r.competentAgencyName), d(r.receivedAt), d(r.dueAt), d(r.transferredAt), d(r.resultAt), d(r.returnedAt), ''],
+    cells: (r) => [r.number, r.code, nfc(r.procedureName), r.setCount, nfc(r.applicantName), contact(r), nfc(r.competentAgencyName), d(r.receivedAt), d(r.dueAt), d(r.transferredAt), d(r.resultAt), d(r.returnedAt), ''],
   };
 }
 
+/** The ledger's title: of a year, or of a period ("từ ngày … đến ngày …"). */
+export function ledgerTitle(input: Pick<LedgerInput, 'form' | 'year' | 'period'>): string {
+  return input.period
+    ? `${input.form.title} từ ngày ${dateOnly(input.period.from)} đến ngày ${dateOnly(input.period.to)}`
+    : `${input.form.title} năm ${input.year}`;
+}
+
+/** "Mẫu số 07 – Thông tư 03/2025/TT-VPCP". */
+export const formLabel = (form: FormHeading): string => `Mẫu số ${form.number} – ${setLabel(form.set)}`;
+
 export function ledgerDefinition(input: LedgerInput): DocumentDefinition {
-  const columns = ledgerColumns(input.form.set);
-  const body: DocNode[][] = [columns.header.map((h) => ({ text: h, bold: true, alignment: 'center' })), ...input.rows.map(columns.row)];
-  if (input.rows.length === 0) body.push(columns.header.map(() => ''));
+  const table = ledgerTable(input.form.set);
+  const header: DocNode[] = table.header.map((h) => ({ text: h, bold: true, alignment: 'center' }));
+  const body: DocNode[][] = [header, ...input.rows.map((r) => table.cells(r).map(String))];
+  if (input.rows.length === 0) body.push(table.header.map(() => ''));
   const content: DocNode[] = [
     documentHeader(input.issuer, null, input.issuedAt, 10, 841.89 - 57 - 42),
-    documentTitle(`${input.form.title} năm ${input.year}`, `Mẫu số ${input.form.number} – ${setLabel(input.form.set)}`),
-    { table: { headerRows: 1, widths: columns.widths, body }, fontSize: 8, margin: [0, 4, 0, 0] },
+    documentTitle(ledgerTitle(input), formLabel(input.form)),
+    { table: { headerRows: 1, widths: [...table.widths], body }, fontSize: 8, margin: [0, 4, 0, 0] },
   ];
   return normaliseDefinition({
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [57, 42, 42, 42],
-    info: { title: nfc(input.form.title), subject: `${nfc(input.issuer.name)} ${input.year}`, creationDate: input.issuedAt },
+    info: { title: nfc(input.form.title), subject: `${nfc(input.issuer.name)} ${input.period ? `${input.period.from} – ${input.period.to}` : input.year}`, creationDate: input.issuedAt },
     defaultStyle: { fontSize: 10, lineHeight: 1.05 },
     content,
   });

@@ -10,3 +10,4 @@ export * from './live';
 export * from './monitoring.errors';
 export * from './report';
 export * from './ii07b';
+export * from './report-documents';

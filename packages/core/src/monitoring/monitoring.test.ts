@@ -210,16 +210,39 @@ describe('report periods', () => {
 });
 
 describe('Biểu II.07b from the catalogue', () => {
-  it('counts procedures under local competence, at one-stop desks and with internal workflows, per level', () => {
-    const report = buildIi07b('2026-11-28', [
-      { code: 'a', levels: ['commune'], oneStop: true, hasWorkflow: true },
-      { code: 'b', levels: ['province', 'commune'], oneStop: true, hasWorkflow: false },
-      { code: 'c', levels: ['province'], oneStop: false, hasWorkflow: true },
-      { code: 'd', levels: ['central'], oneStop: true, hasWorkflow: true },
-      { code: 'e', levels: ['district_legacy'], oneStop: true, hasWorkflow: false },
-    ]);
+  const commune = { kind: 'rule', agencyKind: 'people_committee', agencyLevel: 'commune' } as const;
+  const communeDesk = { kind: 'rule', agencyKind: 'desk', agencyLevel: 'commune' } as const;
+  const department = { kind: 'agency', agencyId: 'dept' } as const;
+  const external = { kind: 'external' } as const;
+  const catalogue = [
+    { code: 'a', levels: ['commune'], competentAgency: commune, receivingDesks: [communeDesk], workflowAgencies: [commune] },
+    { code: 'b', levels: ['province', 'commune'], competentAgency: department, receivingDesks: [communeDesk], workflowAgencies: [] },
+    { code: 'c', levels: ['province'], competentAgency: department, receivingDesks: [], workflowAgencies: [department] },
+    { code: 'd', levels: ['central'], competentAgency: external, receivingDesks: [communeDesk], workflowAgencies: [external] },
+    { code: 'e', levels: ['district_legacy'], competentAgency: external, receivingDesks: [external], workflowAgencies: [] },
+  ];
+
+  it('counts the whole catalogue: local competence, at one-stop desks, with internal workflows, per level', () => {
+    const report = buildIi07b('2026-11-28', catalogue);
+    expect(report.unit).toBeNull();
     expect(report.localCompetence).toEqual({ total: 4, province: 2, district: 1, commune: 2 });
-    expect(report.oneStop).toEqual({ total: 3, province: 1, district: 1, commune: 2 });
+    // e is received only by a body outside the tree; d is central.
+    expect(report.oneStop).toEqual({ total: 3, province: 2, district: 0, commune: 2 });
     expect(report.internalWorkflows).toEqual({ total: 2, province: 1, district: 0, commune: 1 });
+  });
+
+  it('counts for a unit what its agencies are competent for, receive at their desks and have workflows for', () => {
+    const ward = { code: 'W', name: 'Phường', agencies: [{ id: 'ward', kind: 'people_committee', level: 'commune' }, { id: 'ward-desk', kind: 'desk', level: 'commune' }] };
+    const report = buildIi07b('2026-11-28', catalogue, ward);
+    expect(report.unit).toEqual({ code: 'W', name: 'Phường' });
+    // Competent: a only (b and c are the department's). One-stop: a and b (received at the commune desks; d is central).
+    expect(report.localCompetence).toEqual({ total: 1, province: 0, district: 0, commune: 1 });
+    expect(report.oneStop).toEqual({ total: 2, province: 1, district: 0, commune: 2 });
+    expect(report.internalWorkflows).toEqual({ total: 1, province: 0, district: 0, commune: 1 });
+    const dept = buildIi07b('2026-11-28', catalogue, { code: 'S', name: 'Sở', agencies: [{ id: 'dept', kind: 'department', level: 'province' }] });
+    // The department decides b and c; c has no desk listed, so it is received at the department's own one-stop.
+    expect(dept.localCompetence).toEqual({ total: 2, province: 2, district: 0, commune: 1 });
+    expect(dept.oneStop).toEqual({ total: 1, province: 1, district: 0, commune: 0 });
+    expect(dept.internalWorkflows).toEqual({ total: 1, province: 1, district: 0, commune: 0 });
   });
 });

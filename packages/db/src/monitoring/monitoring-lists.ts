@@ -4,7 +4,7 @@
  * every dossier read (out of scope is simply not listed).
  */
 import type { Actor } from '@motcua/core/shared';
-import type { CatalogueProcedureFacts } from '@motcua/core/monitoring';
+import type { CatalogueAgencyRef, CatalogueProcedureFacts } from '@motcua/core/monitoring';
 import type { Queryable } from '../kernel/database';
 import { dossierScope } from '../dossiers/dossier-load';
 
@@ -229,16 +229,36 @@ export async function officerFigures(
 
 /** The catalogue's procedures in effect on `date`, as Biểu II.07b counts them. */
 export async function catalogueFacts(q: Queryable, date: string): Promise<CatalogueProcedureFacts[]> {
-  const rows = await q.query<{ code: string; levels: string[]; one_stop: boolean; has_workflow: boolean }>(
-    `SELECT DISTINCT ON (v.code) v.code, v.levels,
-            (cardinality(v.agency_ids) > 0 OR cardinality(v.agency_rules) > 0
-              OR jsonb_array_length(coalesce(v.content->'receivingDesks', '[]'::jsonb)) > 0) AS one_stop,
-            EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(v.content->'cases', '[]'::jsonb)) c
-                     WHERE jsonb_array_length(coalesce(c->'workflows', '[]'::jsonb)) > 0) AS has_workflow
+  const rows = await q.query<{ code: string; levels: string[]; competent: unknown; receiving: unknown; workflows: unknown }>(
+    `SELECT DISTINCT ON (v.code) v.code, v.levels, v.content->'competentAgency' AS competent,
+            coalesce(v.content->'receivingDesks', '[]'::jsonb) AS receiving,
+            (SELECT coalesce(jsonb_agg(w->'agency'), '[]'::jsonb)
+               FROM jsonb_array_elements(coalesce(v.content->'cases', '[]'::jsonb)) c,
+                    jsonb_array_elements(coalesce(c->'workflows', '[]'::jsonb)) w) AS workflows
        FROM procedure_version v
       WHERE v.effective_from <= $1::date AND (v.effective_to IS NULL OR v.effective_to >= $1::date)
       ORDER BY v.code, v.version_no DESC`,
     [date],
   );
-  return rows.map((r) => ({ code: r.code, levels: r.levels, oneStop: r.one_stop, hasWorkflow: r.has_workflow }));
+  return rows.map((r) => ({
+    code: r.code,
+    levels: r.levels,
+    competentAgency: agencyRefOf(r.competent),
+    receivingDesks: (Array.isArray(r.receiving) ? r.receiving : []).map(agencyRefOf).filter((x): x is CatalogueAgencyRef => x !== null),
+    workflowAgencies: (Array.isArray(r.workflows) ? r.workflows : []).map((w) => agencyRefOf(w) ?? { kind: 'external' as const }),
+  }));
+}
+
+/** A catalogue AgencyRef (JSON) reduced to what II.07b matches on. */
+function agencyRefOf(value: unknown): CatalogueAgencyRef | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (v['kind'] === 'agency' && typeof v['agencyId'] === 'string') return { kind: 'agency', agencyId: v['agencyId'] };
+  if (v['kind'] === 'rule') return { kind: 'rule', agencyKind: String(v['agencyKind']), agencyLevel: String(v['agencyLevel']) };
+  return { kind: 'external' };
+}
+
+/** Kind and level of agencies (what catalogue rules name). */
+export async function agencyKinds(q: Queryable, ids: readonly string[]): Promise<{ id: string; kind: string; level: string }[]> {
+  return q.query<{ id: string; kind: string; level: string }>('SELECT id, kind, level FROM agency WHERE id = ANY($1::uuid[])', [ids]);
 }
