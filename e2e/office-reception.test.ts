@@ -77,7 +77,8 @@ describe('reception desk', () => {
     await page.getByText('Đã tải lên 2 bản quét.').waitFor();
     await review(page, 'office-reception-received-counter');
 
-    await page.getByRole('link', { name: 'In giấy tiếp nhận (Mẫu 01)' }).click();
+    // The receipt to print is the issued PDF (e2e/office-desk.test.ts checks its bytes); the page shows it too.
+    await page.getByRole('link', { name: 'Xem giấy tiếp nhận trên trang' }).click();
     await expect.poll(() => heading(page)).toBe('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
     expect(await page.locator('.form-print__sheet .dossier-code').textContent()).toBe(code);
     await page.getByText('Nguyễn Văn An').first().waitFor();

@@ -3,6 +3,7 @@
  * UTC; personal data appears only in bodies of callers allowed to see the dossier, never in URLs.
  */
 import { z } from 'zod';
+import { officerRoleSchema } from './identity';
 
 const instant = z.iso.datetime({ offset: true });
 const uuid = z.uuid();
@@ -96,6 +97,9 @@ export const supplementBody = z
   .strictObject({ documents: z.array(receivedDocumentSchema).max(100).default([]), note: z.string().trim().max(2000).nullable().default(null) })
   .default({ documents: [], note: null });
 export const assignmentBody = z.strictObject({ assigneeId: uuid, assigneeName: text(200) });
+/** Officers a head or leader may assign a step to: the step's role at its agency (GET /step-officers). */
+export const stepOfficersQuery = z.strictObject({ agencyId: uuid, role: officerRoleSchema });
+export const stepOfficersResponse = z.object({ officers: z.array(z.object({ id: z.string(), displayName: z.string() })) });
 export const stepReturnBody = z.strictObject({ toStepId: uuid, reason: text(2000) });
 export const consultationBody = z.strictObject({ toAgencyId: uuid, question: text(4000), budgetHours: z.number().positive().max(2000) });
 export const answerBody = z.strictObject({ answer: text(4000) });
@@ -161,6 +165,27 @@ export const handoverSchema = z.object({
   note: z.string().nullable(),
 });
 
+/**
+ * Working time left until a due instant, computed on the server with the agency's legal clock (working periods,
+ * holidays, compensatory and swapped days): "còn 1 ngày 3 giờ làm việc", "quá hạn 2 giờ làm việc".
+ */
+export const workingCountdownSchema = z.object({
+  dueAt: instant,
+  /** Which due time: the online reception check, the active step, or the dossier (its extended due time when extended). */
+  kind: z.enum(['reception_check', 'step', 'dossier']),
+  state: z.enum(['remaining', 'overdue', 'due']),
+  /** Working minutes from `asOf` to `dueAt`, negative when overdue. */
+  workingMinutes: z.number().int(),
+  days: z.number().int().min(0),
+  hours: z.number().int().min(0),
+  minutes: z.number().int().min(0),
+  /** The working day's length the days are counted in (480 with the default periods). */
+  workingDayMinutes: z.number().int().positive(),
+  /** The instant the countdown was computed at (the server's now). */
+  asOf: instant,
+});
+export type WorkingCountdownDto = z.infer<typeof workingCountdownSchema>;
+
 export const dossierSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -182,6 +207,17 @@ export const dossierSchema = z.object({
   documents: z.array(receivedDocumentSchema),
   setCount: z.number().int(),
   returnMethod,
+  /** Postal reception (hand-over minutes with the post, waybills) and return by post (the delivery address). */
+  postal: z
+    .object({
+      handoverMinutesSignedAt: instant.nullable(),
+      handoverMinutesNumber: z.string().nullable(),
+      submissionWaybills: z.array(z.string()),
+      returnByPost: z.boolean(),
+      deliveryAddress: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   ledger: z.object({ year: z.number().int(), number: z.number().int() }).nullable(),
   submittedAt: instant,
   receivedAt: instant.nullable(),
@@ -194,6 +230,8 @@ export const dossierSchema = z.object({
   transferDueAt: instant.nullable(),
   transferredAt: instant.nullable(),
   receptionCheckDueAt: instant.nullable().describe('Online dossiers in status 1: when the reception check is due (a countdown).'),
+  /** Officers: working time left until the check (status 1) or the dossier's (extended) due time; null when none runs. */
+  countdown: workingCountdownSchema.nullable().optional(),
   processingEndedAt: instant.nullable(),
   timeliness,
   closedAt: instant.nullable(),
@@ -290,8 +328,15 @@ export const dossierListItemSchema = z.object({
     })
     .nullable()
     .optional(),
+  /** Open consultations asked by one of my agencies (waiting for their answers). */
   openConsultations: z.number().int().optional(),
+  /** Open consultations addressed to one of my agencies (to answer; the dossier is held elsewhere). */
+  consultationsToAnswer: z.number().int().optional(),
   receptionCheckDueAt: instant.nullable().optional(),
+  /** Officer inbox only: working time left until the due time that matters (the check's, else the step's, else the dossier's). */
+  countdown: workingCountdownSchema.nullable().optional(),
+  /** Officer inbox only: working time left until the dossier's own (extended) due time. */
+  dossierCountdown: workingCountdownSchema.nullable().optional(),
 });
 export const listDossiersQuery = z.strictObject({
   agencyId: uuid.optional(),

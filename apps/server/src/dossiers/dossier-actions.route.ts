@@ -37,6 +37,7 @@ import {
 import { problemSchema } from '@motcua/contracts';
 import { findDecision } from '@motcua/db/calendar';
 import { findDossier, listAttachments, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
+import { listStepOfficers } from '@motcua/db/identity';
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { contextOf } from '../identity/guards';
@@ -104,7 +105,7 @@ export async function dossierActionRoutes(app: FastifyInstance, deps: AppDeps): 
     const dossier = answer.value.kind === 'fresh' ? answer.value.value : await findDossier(deps.db, actor, dossierId);
     if (!dossier) throw new DomainErrorException(domainError('NOT_FOUND', `No dossier ${dossierId}`, { entity: 'dossier' }));
     reply.header('etag', `"${dossier.version}"`);
-    return dossierView(services, dossier, deps.db);
+    return dossierView(services, dossier, deps.db, deps.clock.now());
   }
 
   function action<P extends Schema, B extends Schema | undefined = undefined>(spec: ActionSpec<P, B>): void {
@@ -180,7 +181,20 @@ export async function dossierActionRoutes(app: FastifyInstance, deps: AppDeps): 
     summary: 'Assign the active step to an officer (department head or agency leader)',
     params: stepParams,
     body: assignmentBody,
-    toAction: (p, b) => ({ type: 'assign_step', stepId: p.stepId, assigneeId: b.assigneeId, assigneeName: b.assigneeName }),
+    // The assignee must hold the step's role at the step's agency (GET /step-officers lists them); the name
+    // recorded is the account's, not the caller's text.
+    toAction: async (p, b, request) => {
+      const dossier = await findDossier(deps.db, requireSignedIn(request), p.id);
+      const step = dossier?.steps.find((s) => s.id === p.stepId);
+      if (!step) return { type: 'assign_step', stepId: p.stepId, assigneeId: b.assigneeId, assigneeName: b.assigneeName };
+      const [eligible] = await listStepOfficers(deps.db, { agencyId: step.agencyId, role: step.role, userId: b.assigneeId, limit: 1 });
+      if (!eligible) {
+        throw new DomainErrorException(
+          domainError('DOSSIER_ASSIGNEE_NOT_ELIGIBLE', 'The assignee does not hold the step’s role at its agency', { field: 'assigneeId' }),
+        );
+      }
+      return { type: 'assign_step', stepId: p.stepId, assigneeId: eligible.id, assigneeName: eligible.displayName };
+    },
   });
   action({
     path: '/dossiers/:id/steps/:stepId/completion',

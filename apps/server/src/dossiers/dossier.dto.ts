@@ -43,6 +43,15 @@ export function toDossierDto(d: Dossier, policy: DossierPolicy, receptionCheckDu
     documents: d.documents.map((x) => ({ ...x })),
     setCount: d.setCount,
     returnMethod: d.returnMethod,
+    postal: d.postal
+      ? {
+          handoverMinutesSignedAt: iso(d.postal.handoverMinutesSignedAt),
+          handoverMinutesNumber: d.postal.handoverMinutesNumber,
+          submissionWaybills: [...d.postal.submissionWaybills],
+          returnByPost: d.postal.returnByPost,
+          deliveryAddress: d.postal.deliveryAddress,
+        }
+      : null,
     ledger: d.ledgerEntry ? { year: d.ledgerEntry.year, number: d.ledgerEntry.number } : null,
     submittedAt: isoOf(d.submittedAt),
     receivedAt: iso(d.receivedAt),

@@ -56,6 +56,11 @@ export const dossierProblems = {
     vi: 'Bước xử lý này không ở trạng thái đang thực hiện',
     en: 'This processing step is not the active one',
   },
+  DOSSIER_ASSIGNEE_NOT_ELIGIBLE: {
+    status: 422,
+    vi: 'Cán bộ được phân công không có vai trò của bước này tại đơn vị xử lý',
+    en: 'The assignee does not hold the step’s role at the agency handling it',
+  },
   DOSSIER_STEP_ALREADY_ASSIGNED: {
     status: 409,
     vi: 'Bước xử lý đã được giao cho cán bộ khác',

@@ -51,6 +51,7 @@ import type { AppDeps } from '../deps';
 import { contextOf, requireOfficer } from '../identity/guards';
 import { dossierServices, type DossierServices } from './dossier.services';
 import { iso, toControlSheetDto, toDossierDto, toEventDto } from './dossier.dto';
+import { rowCountdowns } from './countdowns';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -59,10 +60,16 @@ export function requireSignedIn(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export async function dossierView(services: DossierServices, dossier: Dossier, db: Queryable) {
-  const clock = dossier.state === 'submitted' ? await services.clocks.through(db).clockFor(dossier.receivingAgencyId) : null;
+export async function dossierView(services: DossierServices, dossier: Dossier, db: Queryable, now?: Date) {
+  const clocks = services.clocks.through(db);
+  const clock = dossier.state === 'submitted' ? await clocks.clockFor(dossier.receivingAgencyId) : null;
   const checkDue = clock ? receptionCheckDue(dossier, clock, services.policy.onlineReceptionCheckWorkingHours) : null;
-  return toDossierDto(dossier, services.policy, checkDue);
+  const dto = toDossierDto(dossier, services.policy, checkDue);
+  const running = !dossier.closedAt && dossier.state !== 'result_ready' && dossier.state !== 'in_postal_return';
+  if (!now || !running) return { ...dto, countdown: null };
+  // The dossier page's countdown: the online check's, else the dossier's (extended) due time.
+  const counted = await rowCountdowns(clocks, now, { ...dossier, activeStep: null }, checkDue);
+  return { ...dto, countdown: counted.dossierCountdown ?? counted.countdown };
 }
 
 /** The stored answer a retried request gets: its status and body. */
@@ -144,7 +151,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const dossier = dossierId ? await findDossier(deps.db, actor, dossierId) : null;
       if (!dossier) throw new DomainErrorException(domainError('NOT_FOUND', 'The dossier is gone', { entity: 'dossier' }));
       reply.header('etag', `"${dossier.version}"`).header('location', `/api/v1/dossiers/${dossier.id}`);
-      return reply.code(201).send(await dossierView(services, dossier, deps.db));
+      return reply.code(201).send(await dossierView(services, dossier, deps.db, deps.clock.now()));
     },
   );
 
@@ -180,6 +187,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
       if (actor.kind === 'citizen') return { items: (await listOwnDossiers(deps.db, actor, { limit, offset })).map(listItem) };
       const rows = await listInbox(deps.db, actor, { agencyId: agencyId ?? null, limit, offset });
       const clocks = services.clocks.through(deps.db);
+      const now = deps.clock.now();
       // An online dossier's reception check counts from its submission, or from the last supplement.
       const checkDue = async (r: DossierInboxItem) =>
         r.state === 'submitted'
@@ -187,16 +195,21 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
               await clocks.clockFor(r.receivingAgencyId),
               r.lastSupplementAt ?? r.submittedAt,
               services.policy.onlineReceptionCheckWorkingHours,
-            ).toISOString()
+            )
           : null;
       return {
         items: await Promise.all(
-          rows.map(async (r) => ({
-            ...listItem(r),
-            activeStep: r.activeStep ? { ...r.activeStep, dueAt: iso(r.activeStep.dueAt) } : null,
-            openConsultations: r.openConsultations,
-            receptionCheckDueAt: await checkDue(r),
-          })),
+          rows.map(async (r) => {
+            const checkDueAt = await checkDue(r);
+            return {
+              ...listItem(r),
+              activeStep: r.activeStep ? { ...r.activeStep, dueAt: iso(r.activeStep.dueAt) } : null,
+              openConsultations: r.openConsultations,
+              consultationsToAnswer: r.consultationsToAnswer,
+              receptionCheckDueAt: iso(checkDueAt),
+              ...(await rowCountdowns(clocks, now, r, checkDueAt)),
+            };
+          }),
         ),
       };
     },
@@ -216,7 +229,7 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
     async (request, reply) => {
       const dossier = await load(request, request.params.id);
       reply.header('etag', `"${dossier.version}"`);
-      return dossierView(services, dossier, deps.db);
+      return dossierView(services, dossier, deps.db, deps.clock.now());
     },
   );
 

@@ -30,11 +30,23 @@ export function countdownParts(dueMs: number, nowMs: number): CountdownParts {
 }
 
 /** The two largest non-zero units: days and hours, else hours and minutes, else minutes. */
-function units(parts: CountdownParts): ['days' | 'hours' | 'minutes', number][] {
+export function units(parts: Pick<CountdownParts, 'days' | 'hours' | 'minutes'>): ['days' | 'hours' | 'minutes', number][] {
   if (parts.days > 0) return parts.hours > 0 ? [['days', parts.days], ['hours', parts.hours]] : [['days', parts.days]];
   if (parts.hours > 0)
     return parts.minutes > 0 ? [['hours', parts.hours], ['minutes', parts.minutes]] : [['hours', parts.hours]];
   return [['minutes', parts.minutes]];
+}
+
+/** A due instant as the countdowns' tooltip prints it: day and time in Vietnam time. */
+export function formatDueInstant(due: Date, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(due);
 }
 
 function useNow(fixed: Date | undefined, intervalMs: number): number {
@@ -73,14 +85,7 @@ export function Countdown({ due, now, nearHours = 24, showDue = false }: Countdo
       : t(parts.state === 'remaining' ? 'countdown.remaining' : 'countdown.overdue', { duration });
   const near = parts.state === 'remaining' && dueDate.getTime() - nowMs < nearHours * 3_600_000;
   const tone: StatusTone = parts.state === 'remaining' ? (near ? 'warning' : 'neutral') : 'danger';
-  const absolute = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(dueDate);
+  const absolute = formatDueInstant(dueDate, i18n.language);
 
   return (
     <span className={`countdown countdown--${tone}`}>

@@ -8,6 +8,7 @@ export { Dialog } from './dialog';
 export { ToastProvider, useToast, type ToastTone } from './toast';
 export { StatusTag, type StatusTone } from './status-tag';
 export { Countdown, countdownParts } from './countdown';
+export { WorkingCountdown, type WorkingCountdownValue } from './working-countdown';
 export { Progress, Spinner } from './spinner';
 export { Pagination, pageItems } from './pagination';
 export { EmptyState } from './empty-state';

@@ -12,6 +12,7 @@ export * from './forms';
 export * from './form-data';
 export * from './policy';
 export * from './timing';
+export * from './countdown';
 export * from './transition';
 export { actsFor } from './guards';
 export * from './reception';

@@ -44,7 +44,10 @@ export interface DossierInboxItem extends DossierListItem {
     assigneeName: string | null;
     dueAt: Date | null;
   } | null;
+  /** Open consultations asked by one of the officer's agencies: the unit waits for their answers. */
   openConsultations: number;
+  /** Open consultations addressed to one of the officer's agencies: the unit must answer them. */
+  consultationsToAnswer: number;
   /** When the last supplement arrived: an online dossier's reception check counts from it. */
   lastSupplementAt: Date | null;
 }
@@ -52,7 +55,7 @@ export interface DossierInboxItem extends DossierListItem {
 const inboxColumns = `${listColumns},
   s.id AS "stepId", s.name AS "stepName", s.role AS "stepRole", s.agency_id AS "stepAgencyId",
   s.assignee_id AS "stepAssigneeId", s.assignee_name AS "stepAssigneeName", s.due_at AS "stepDueAt",
-  (SELECT count(*) FROM dossier_consultation c WHERE c.dossier_id = d.id AND c.answered_at IS NULL)::int AS "openConsultations",
+  cc.asked AS "openConsultations", cc.to_answer AS "consultationsToAnswer",
   (SELECT max(r.provided_at) FROM dossier_supplement_request r WHERE r.dossier_id = d.id) AS "lastSupplementAt"`;
 
 type InboxRow = DossierListItem & {
@@ -64,6 +67,7 @@ type InboxRow = DossierListItem & {
   stepAssigneeName: string | null;
   stepDueAt: Date | null;
   openConsultations: number;
+  consultationsToAnswer: number;
   lastSupplementAt: Date | null;
 };
 
@@ -72,6 +76,7 @@ function toInboxItem(r: InboxRow): DossierInboxItem {
   return {
     ...rest,
     openConsultations: Number(r.openConsultations),
+    consultationsToAnswer: Number(r.consultationsToAnswer),
     activeStep:
       stepId && stepName && stepRole && stepAgencyId
         ? { id: stepId, name: stepName, role: stepRole, agencyId: stepAgencyId, assigneeId: stepAssigneeId, assigneeName: stepAssigneeName, dueAt: stepDueAt }
@@ -81,7 +86,10 @@ function toInboxItem(r: InboxRow): DossierInboxItem {
 
 /**
  * The officer inbox: open dossiers held by the given agencies (default: every agency the officer sees), the most
- * urgent first. Backed by dossier_inbox_idx (current_agency_id, effective_due_at) WHERE closed_at IS NULL.
+ * urgent first. Backed by dossier_inbox_idx (current_agency_id, effective_due_at) WHERE closed_at IS NULL. The first
+ * page also carries the dossiers held elsewhere on which one of the agencies was consulted and has not answered
+ * yet (dossier_consultation_open_idx): the unit must answer them. Consultations are counted per side: asked by the
+ * officer's agencies (waiting for answers) and addressed to them (to answer).
  */
 export async function listInbox(
   q: Queryable,
@@ -94,17 +102,37 @@ export async function listInbox(
     return [];
   }
   const filter = options.agencyId ? [options.agencyId] : agencies;
+  // Whose side of a consultation counts: the officer's agencies (every side for the system).
+  const sides = actor.kind === 'officer' ? filter : null;
+  const consultationCounts = `LEFT JOIN LATERAL (SELECT
+        count(*) FILTER (WHERE $4::uuid[] IS NULL OR c.from_agency_id = ANY($4::uuid[]))::int AS asked,
+        count(*) FILTER (WHERE c.to_agency_id = ANY($4::uuid[]))::int AS to_answer
+      FROM dossier_consultation c WHERE c.dossier_id = d.id AND c.answered_at IS NULL) cc ON true`;
+  const activeStepJoin = `LEFT JOIN LATERAL (SELECT * FROM dossier_step st WHERE st.dossier_id = d.id AND st.status = 'active' ORDER BY st.step_order LIMIT 1) s ON true`;
   // One agency: `=` lets the index deliver rows in due-time order and stop at the limit; several: a bitmap scan.
   const agencyCondition = filter.length === 1 ? 'd.current_agency_id = $1::uuid' : 'd.current_agency_id = ANY($1::uuid[])';
   const rows = await q.query<InboxRow>(
-    `SELECT ${inboxColumns} FROM dossier d
-      LEFT JOIN LATERAL (SELECT * FROM dossier_step st WHERE st.dossier_id = d.id AND st.status = 'active' ORDER BY st.step_order LIMIT 1) s ON true
+    `SELECT ${inboxColumns} FROM dossier d ${activeStepJoin} ${consultationCounts}
       WHERE ${agencyCondition} AND d.closed_at IS NULL
       ORDER BY d.effective_due_at, d.submitted_at
       LIMIT $2 OFFSET $3`,
-    [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0],
+    [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0, sides],
   );
-  return rows.map(toInboxItem);
+  if (!sides || (options.offset ?? 0) > 0) return rows.map(toInboxItem);
+  const consulted = await q.query<InboxRow>(
+    `SELECT ${inboxColumns} FROM dossier d ${activeStepJoin} ${consultationCounts}
+      WHERE d.id IN (SELECT c.dossier_id FROM dossier_consultation c WHERE c.to_agency_id = ANY($1::uuid[]) AND c.answered_at IS NULL)
+        AND NOT (d.current_agency_id = ANY($1::uuid[])) AND d.closed_at IS NULL
+      ORDER BY d.effective_due_at, d.submitted_at
+      LIMIT $2 OFFSET $3`,
+    [filter, options.limit, 0, sides],
+  );
+  if (consulted.length === 0) return rows.map(toInboxItem);
+  const due = (r: InboxRow) => (r.effectiveDueAt ? r.effectiveDueAt.getTime() : Number.POSITIVE_INFINITY);
+  return [...rows, ...consulted]
+    .sort((a, b) => due(a) - due(b) || a.submittedAt.getTime() - b.submittedAt.getTime())
+    .slice(0, options.limit)
+    .map(toInboxItem);
 }
 
 /** An applicant's own dossiers, newest first. */

@@ -40,7 +40,7 @@ describe('deadline rows', () => {
       [],
       now,
     );
-    expect(rows).toEqual([{ dossierId: 'd1', code: 'X-1', procedureName: null, dueAt: '2026-03-05T02:00:00.000Z', kinds: ['step_overdue', 'apology_drafted'] }]);
+    expect(rows).toEqual([{ dossierId: 'd1', code: 'X-1', procedureName: null, dueAt: '2026-03-05T02:00:00.000Z', countdown: null, kinds: ['step_overdue', 'apology_drafted'] }]);
   });
 
   it('adds inbox dossiers overdue or due within the window, most urgent first, and leaves the others out', () => {
@@ -58,6 +58,35 @@ describe('deadline rows', () => {
       ['X-3', ['overdue']],
       ['X-2', ['due_soon']],
       ['X-1', ['due_soon']],
+    ]);
+  });
+
+  it('judges the window in working time when the server sent the dossier countdown', () => {
+    const countdown = (state: 'remaining' | 'overdue', workingMinutes: number) => ({
+      dueAt: '2026-03-02T03:00:00.000Z',
+      kind: 'dossier' as const,
+      state,
+      workingMinutes,
+      days: 0,
+      hours: 0,
+      minutes: 0,
+      workingDayMinutes: 480,
+      asOf: '2026-03-02T02:00:00.000Z',
+    });
+    const rows = deadlineRows(
+      [],
+      [
+        // Three wall-clock days away, but 6 working hours (a weekend between): due soon.
+        item({ id: 'd6', code: 'X-6', dueAt: '2026-03-05T02:00:00.000Z', dossierCountdown: countdown('remaining', 360) }),
+        // One wall-clock hour away but 9 working hours in this (fictional) calendar: not in the window.
+        item({ id: 'd7', code: 'X-7', dossierCountdown: countdown('remaining', 540) }),
+        item({ id: 'd8', code: 'X-8', dossierCountdown: countdown('overdue', 0) }),
+      ],
+      now,
+    );
+    expect(rows.map((r) => [r.code, r.kinds, r.countdown?.workingMinutes])).toEqual([
+      ['X-8', ['overdue'], 0],
+      ['X-6', ['due_soon'], 360],
     ]);
   });
 

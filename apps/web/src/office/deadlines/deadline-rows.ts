@@ -8,6 +8,7 @@ import type { Infer } from '../../api';
 
 type Alert = Infer<typeof alertsResponse>['alerts'][number];
 type InboxItem = Infer<typeof listDossiersResponse>['items'][number];
+export type RowCountdown = NonNullable<InboxItem['dossierCountdown']>;
 
 export type DeadlineKind =
   | 'due_soon'
@@ -23,6 +24,8 @@ export interface DeadlineRow {
   code: string | null;
   procedureName: string | null;
   dueAt: string | null;
+  /** Working time left until the dossier's due time, as the server's legal clock computed it. */
+  countdown: RowCountdown | null;
   kinds: DeadlineKind[];
 }
 
@@ -46,6 +49,7 @@ export function deadlineRows(alerts: readonly Alert[], inbox: readonly InboxItem
       code: alert.dossierCode,
       procedureName: item?.procedureName ?? null,
       dueAt: item ? (item.extendedDueAt ?? item.dueAt) : null,
+      countdown: item?.dossierCountdown ?? null,
       kinds: [],
     };
     if (!row.kinds.includes(kind)) row.kinds.push(kind);
@@ -56,9 +60,12 @@ export function deadlineRows(alerts: readonly Alert[], inbox: readonly InboxItem
   for (const item of inbox) {
     const due = item.extendedDueAt ?? item.dueAt;
     if (!due || byId.has(item.id)) continue;
-    const left = new Date(due).getTime() - now;
-    if (left > nearHours * 3600_000) continue;
-    byId.set(item.id, { dossierId: item.id, code: item.code, procedureName: item.procedureName, dueAt: due, kinds: [left < 0 ? 'overdue' : 'due_soon'] });
+    // In working time when the server counted it (a long weekend is not "near"); else wall-clock time.
+    const c = item.dossierCountdown ?? null;
+    const overdue = c ? c.state === 'overdue' : new Date(due).getTime() < now;
+    const near = c ? c.workingMinutes <= nearHours * 60 : new Date(due).getTime() - now <= nearHours * 3600_000;
+    if (!overdue && !near) continue;
+    byId.set(item.id, { dossierId: item.id, code: item.code, procedureName: item.procedureName, dueAt: due, countdown: c, kinds: [overdue ? 'overdue' : 'due_soon'] });
   }
   return [...byId.values()].sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
 }

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { alertsResponse, dossierSchema, listDossiersResponse } from '@motcua/contracts/dossiers';
 import { api, useErrorText } from '../../api';
 import { usePageTitle } from '../../shell/page-title';
-import { Button, Countdown, DataTable, EmptyState, Spinner, StatusTag, type Column } from '../../ui';
+import { Button, Countdown, DataTable, WorkingCountdown, EmptyState, Spinner, StatusTag, type Column } from '../../ui';
 import { deadlineRows, type DeadlineRow } from './deadline-rows';
 import { ApologyPanel } from './apology-panel';
 import '../leader/leader.css';
@@ -38,6 +38,7 @@ export default function DeadlinesPage() {
         if (!row) continue;
         row.procedureName = dossier.procedure.name;
         row.dueAt = dossier.extendedDueAt ?? dossier.dueAt;
+        row.countdown = dossier.countdown ?? null;
       }
       return rows;
     },
@@ -55,7 +56,14 @@ export default function DeadlinesPage() {
     {
       key: 'due',
       header: t('deadlines.columns.due'),
-      cell: (r) => (r.dueAt ? <Countdown due={r.dueAt} nearHours={8} showDue /> : t('common.none')),
+      cell: (r) =>
+        r.countdown ? (
+          <WorkingCountdown countdown={r.countdown} showDue />
+        ) : r.dueAt ? (
+          <Countdown due={r.dueAt} nearHours={8} showDue />
+        ) : (
+          t('common.none')
+        ),
       sortValue: (r) => r.dueAt,
     },
     {

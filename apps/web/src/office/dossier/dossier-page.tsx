@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError, useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
-import { Countdown, EmptyState, Spinner, StatusTag } from '../../ui';
+import { Countdown, EmptyState, Spinner, StatusTag, WorkingCountdown } from '../../ui';
 import { AttachmentList } from '../desk/attachments';
 import { useAgencies, useDossier, type Dossier } from '../desk/desk-queries';
 import { dueOf, stateTone, useDeskText } from '../desk/desk-text';
@@ -31,7 +31,24 @@ function Summary({ dossier }: { dossier: Dossier }) {
         {dossier.procedure.name} (<code>{dossier.procedure.code}</code>) — {dossier.procedure.caseName}
       </dd>
       <dt>{t('dossierPage.channel')}</dt>
-      <dd>{t(`channels.${dossier.channel}`)}</dd>
+      <dd>
+        {t(`channels.${dossier.channel}`)}
+        {dossier.postal?.handoverMinutesSignedAt && (
+          <div className="muted">
+            {t('dossierPage.postalMinutes', {
+              number: dossier.postal.handoverMinutesNumber ?? '—',
+              at: text.instant(dossier.postal.handoverMinutesSignedAt),
+              waybills: dossier.postal.submissionWaybills.join(', ') || '—',
+            })}
+          </div>
+        )}
+      </dd>
+      {dossier.postal?.returnByPost && (
+        <>
+          <dt>{t('dossierPage.postalReturn')}</dt>
+          <dd>{dossier.postal.deliveryAddress}</dd>
+        </>
+      )}
       <dt>{t('reception.summary')}</dt>
       <dd>{dossier.summary}</dd>
       {dossier.receivedAt && (
@@ -44,7 +61,8 @@ function Summary({ dossier }: { dossier: Dossier }) {
         <>
           <dt>{t('dossierPage.checkDue')}</dt>
           <dd>
-            {text.instant(dossier.receptionCheckDueAt)} <Countdown due={dossier.receptionCheckDueAt} />
+            {text.instant(dossier.receptionCheckDueAt)}{' '}
+            {dossier.countdown?.kind === 'reception_check' ? <WorkingCountdown countdown={dossier.countdown} /> : <Countdown due={dossier.receptionCheckDueAt} />}
           </dd>
         </>
       )}
@@ -52,7 +70,12 @@ function Summary({ dossier }: { dossier: Dossier }) {
       <dd>
         {due ? (
           <>
-            {text.instant(due)} {!dossier.closedAt && dossier.state !== 'result_ready' && <Countdown due={due} />}
+            {text.instant(due)}{' '}
+            {dossier.countdown?.kind === 'dossier' ? (
+              <WorkingCountdown countdown={dossier.countdown} />
+            ) : (
+              !dossier.closedAt && dossier.state !== 'result_ready' && <Countdown due={due} />
+            )}
             {dossier.extendedDueAt && <div className="muted">{t('dossierPage.extendedFrom', { due: text.instant(dossier.dueAt) })}</div>}
           </>
         ) : (

@@ -10,10 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
-import { Countdown, DataTable, EmptyState, Select, Spinner, StatusTag, Tabs, type Column } from '../../ui';
+import { Checkbox, Countdown, DataTable, EmptyState, Select, Spinner, StatusTag, Tabs, WorkingCountdown, type Column } from '../../ui';
 import { inboxRefetchMs, useInbox, type InboxItem } from '../desk/desk-queries';
 import { stateTone, useDeskText } from '../desk/desk-text';
 import '../desk/desk.css';
+import { BulkAssign, canAssign, isAssignable } from './bulk-assign';
 import { byDue, inboxTabs, inTab, matches, noFilters, rowDue, type InboxFilters, type InboxTab } from './inbox-rows';
 
 export function useInboxColumns(): Column<InboxItem>[] {
@@ -53,9 +54,7 @@ export function useInboxColumns(): Column<InboxItem>[] {
         return due ? (
           <>
             {text.instant(due)}
-            <div>
-              <Countdown due={due} />
-            </div>
+            <div>{r.countdown ? <WorkingCountdown countdown={r.countdown} /> : <Countdown due={due} />}</div>
           </>
         ) : (
           '—'
@@ -85,11 +84,39 @@ export default function InboxPage() {
   const columns = useInboxColumns();
   const [tab, setTab] = useState<InboxTab>('mine');
   const [filters, setFilters] = useState<InboxFilters>(noFilters);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => (inbox.data?.items ?? []).filter((r) => r.state !== 'submitted'), [inbox.data]);
   const now = inbox.dataUpdatedAt || Date.now();
   const procedures = useMemo(() => [...new Map(rows.map((r) => [r.procedureCode, r.procedureName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [rows]);
   if (!user) return null;
   const filtered = rows.filter((r) => matches(r, filters));
+  const assigning = canAssign(user);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  // Heads and leaders tick processing dossiers to assign their active steps to one officer at once.
+  const tableColumns: Column<InboxItem>[] = assigning
+    ? [
+        {
+          key: 'select',
+          header: t('inbox.assign.select'),
+          cell: (r) =>
+            isAssignable(r) ? (
+              <Checkbox
+                label={<span className="visually-hidden">{t('inbox.assign.selectNamed', { code: r.code ?? t('inbox.noCode') })}</span>}
+                checked={selected.has(r.id)}
+                onChange={(e) => toggle(r.id, e.target.checked)}
+              />
+            ) : null,
+        },
+        ...columns,
+      ]
+    : columns;
+  const selectedRows = rows.filter((r) => selected.has(r.id) && isAssignable(r));
   const tabRows = (id: InboxTab) => filtered.filter((r) => inTab(id, r, user, now)).sort(byDue);
 
   return (
@@ -125,6 +152,7 @@ export default function InboxPage() {
               onChange={(e) => setFilters({ ...filters, state: e.target.value })}
             />
           </div>
+          {assigning && <BulkAssign rows={selectedRows} onDone={() => setSelected(new Set())} />}
           <Tabs
             label={t('inbox.tabsLabel')}
             selectedId={tab}
@@ -138,7 +166,7 @@ export default function InboxPage() {
                   list.length === 0 ? (
                     <EmptyState title={t('inbox.empty')} />
                   ) : (
-                    <DataTable caption={t(`inbox.tabs.${id}`)} captionHidden columns={columns} rows={list} rowKey={(r) => r.id} />
+                    <DataTable caption={t(`inbox.tabs.${id}`)} captionHidden columns={tableColumns} rows={list} rowKey={(r) => r.id} />
                   ),
               };
             })}

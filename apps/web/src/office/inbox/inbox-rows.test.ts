@@ -56,6 +56,39 @@ describe('inbox rows', () => {
     expect(inTab('supplement', row({ state: 'supplement_requested' }), specialist, now)).toBe(true);
   });
 
+  it('judges near due and overdue in working time when the server sent the countdown', () => {
+    const countdown = (over: Partial<NonNullable<InboxItem['countdown']>>) => ({
+      dueAt: '2026-03-06T10:00:00.000Z',
+      kind: 'dossier' as const,
+      state: 'remaining' as const,
+      workingMinutes: 480,
+      days: 1,
+      hours: 0,
+      minutes: 0,
+      workingDayMinutes: 480,
+      asOf: '2026-03-02T03:00:00.000Z',
+      ...over,
+    });
+    // Four wall-clock days away but only one working day left (a long weekend): near due.
+    const r = row({ countdown: countdown({}) });
+    expect(rowDue(r)).toBe('2026-03-06T10:00:00.000Z');
+    expect(inTab('nearDue', r, specialist, now)).toBe(true);
+    expect(inTab('nearDue', row({ countdown: countdown({ workingMinutes: 481, hours: 0, minutes: 1 }) }), specialist, now)).toBe(false);
+    // Past the due time with no working minute elapsed (a Saturday): overdue, not near due.
+    const late = row({ countdown: countdown({ state: 'overdue', workingMinutes: 0, days: 0 }) });
+    expect(inTab('overdue', late, specialist, now)).toBe(true);
+    expect(inTab('nearDue', late, specialist, now)).toBe(false);
+  });
+
+  it('waits for answers only to consultations my unit asked; one addressed to my unit is mine to answer', () => {
+    const asked = row({ openConsultations: 1, consultationsToAnswer: 0 });
+    const toAnswer = row({ openConsultations: 0, consultationsToAnswer: 1, activeStep: step({ role: 'department_head' }) });
+    expect(inTab('consultation', asked, specialist, now)).toBe(true);
+    expect(inTab('consultation', toAnswer, specialist, now)).toBe(false);
+    expect(isMine(toAnswer, specialist)).toBe(true);
+    expect(isMine(toAnswer, { ...specialist, roles: [{ ...specialist.roles[0]!, role: 'reception_officer' }] })).toBe(false);
+  });
+
   it('sorts by due time with undated rows last, and filters by procedure, channel and status', () => {
     const a = row({ id: 'a', dueAt: '2026-03-05T01:00:00Z' });
     const b = row({ id: 'b', dueAt: '2026-03-03T01:00:00Z' });

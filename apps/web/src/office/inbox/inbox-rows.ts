@@ -9,19 +9,28 @@ import type { InboxItem } from '../desk/desk-queries';
 export type InboxTab = 'mine' | 'unit' | 'nearDue' | 'overdue' | 'supplement' | 'consultation';
 export const inboxTabs: readonly InboxTab[] = ['mine', 'unit', 'nearDue', 'overdue', 'supplement', 'consultation'];
 
-/** "Near due": within this many hours of wall-clock time (the server's alerts judge working time). */
-export const nearDueHours = 24;
+/**
+ * "Near due": within one working day (8 working hours) by the server's countdown in working time; a row without
+ * one (an older server) falls back to 24 hours of wall-clock time.
+ */
+export const nearDueWorkingHours = 8;
+const nearDueWallHours = 24;
 const deskStates = new Set(['received', 'result_ready', 'in_postal_return']);
 const deskRoles = new Set(['reception_officer', 'desk_supervisor']);
 
-/** The due time that matters for the row. */
+/** The due time that matters for the row: the server's countdown says which (check, step, dossier). */
 export function rowDue(row: InboxItem): string | null {
+  if (row.countdown) return row.countdown.dueAt;
   if (row.state === 'submitted') return row.receptionCheckDueAt ?? null;
   return row.activeStep?.dueAt ?? row.extendedDueAt ?? row.dueAt;
 }
 
+const answeringRoles = new Set(['specialist', 'department_head', 'agency_leader']);
+
 export function isMine(row: InboxItem, user: SessionUser): boolean {
   const roles = new Set(user.roles.map((g) => g.role));
+  // My unit was consulted on a dossier held elsewhere: answering it is my work.
+  if ((row.consultationsToAnswer ?? 0) > 0 && [...roles].some((r) => answeringRoles.has(r))) return true;
   const step = row.activeStep;
   if (step) return step.assigneeId === user.id || (step.assigneeId === null && roles.has(step.role as SessionUser['roles'][number]['role']));
   return [...roles].some((r) => deskRoles.has(r)) && deskStates.has(row.state);
@@ -29,6 +38,7 @@ export function isMine(row: InboxItem, user: SessionUser): boolean {
 
 export function inTab(tab: InboxTab, row: InboxItem, user: SessionUser, now: number): boolean {
   const due = rowDue(row);
+  const c = row.countdown;
   const left = due ? Date.parse(due) - now : null;
   switch (tab) {
     case 'mine':
@@ -36,12 +46,15 @@ export function inTab(tab: InboxTab, row: InboxItem, user: SessionUser, now: num
     case 'unit':
       return true;
     case 'nearDue':
-      return left !== null && left >= 0 && left <= nearDueHours * 3_600_000;
+      if (c) return c.state !== 'overdue' && c.workingMinutes <= nearDueWorkingHours * 60;
+      return left !== null && left >= 0 && left <= nearDueWallHours * 3_600_000;
     case 'overdue':
+      if (c) return c.state === 'overdue';
       return left !== null && left < 0;
     case 'supplement':
       return row.state === 'supplement_requested';
     case 'consultation':
+      // Waiting for answers to consultations my unit asked (the engine's open branches from my agencies).
       return (row.openConsultations ?? 0) > 0;
   }
 }

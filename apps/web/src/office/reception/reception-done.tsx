@@ -1,6 +1,6 @@
 /**
  * After the counter: the dossier code, the appointment, the ledger number and the form to print — the receipt
- * (Form 01) when received, the guidance (Form 02) or the refusal (Form 03) otherwise. Focus lands on the heading
+ * (Form 01, the stored PDF the documents module issued) when received, the guidance (Form 02) or the refusal (Form 03) otherwise. Focus lands on the heading
  * so a screen reader reads the outcome; "Receive another dossier" starts a fresh form.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import { useErrorText } from '../../api';
 import { Button, buttonClass, Progress } from '../../ui';
 import { uploadAttachment } from '../desk/attachments';
 import { dossiersKey, type Dossier } from '../desk/desk-queries';
+import { ReceiptPdfLink } from './receipt-pdf';
 
 /** The scans chosen at the counter, uploaded one after another once the dossier exists; each outcome shown. */
 function ScanUploads({ dossierId, files }: { dossierId: string; files: readonly File[] }) {
@@ -95,9 +96,18 @@ export function ReceptionDone({ dossier, files, onNext }: { dossier: Dossier; fi
       </dl>
       {received && files.length > 0 && <ScanUploads dossierId={dossier.id} files={files} />}
       <p className="reception__actions">
-        <Link className={buttonClass('primary')} to={`/office/dossiers/${dossier.id}/forms/${formKind}`}>
-          {t(`forms.print.${formKind}`)}
-        </Link>
+        {received ? (
+          <>
+            <ReceiptPdfLink dossierId={dossier.id} />
+            <Link className={buttonClass('secondary')} to={`/office/dossiers/${dossier.id}/forms/${formKind}`}>
+              {t('reception.done.viewOnPage')}
+            </Link>
+          </>
+        ) : (
+          <Link className={buttonClass('primary')} to={`/office/dossiers/${dossier.id}/forms/${formKind}`}>
+            {t(`forms.print.${formKind}`)}
+          </Link>
+        )}
         {received && (
           <Link className={buttonClass('secondary')} to={`/office/dossiers/${dossier.id}`}>
             {t('reception.done.open')}

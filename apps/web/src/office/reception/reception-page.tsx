@@ -12,9 +12,11 @@ import { usePageTitle } from '../../shell/page-title';
 import { Button, EmptyState, FormErrorSummary, Select, Spinner, TextField } from '../../ui';
 import { desksOf, newIdempotencyKey, useAgencies, useCreateDossier, useProcedureDetail, type Dossier, type NewDossierRequest } from '../desk/desk-queries';
 import '../desk/desk.css';
+import { fromVietnamInput } from '../leader/office-time';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker';
 import { ReceptionConfirm, ReceptionConclude, type ConcludeKind } from './reception-dialogs';
 import { ReceptionDone } from './reception-done';
+import { emptyPostalReception, postalBody, postalFieldIds, ReceptionChannelFields, type PostalReception, type ReceptionChannel } from './postal-reception';
 import { DocumentChecklist, documentLines, emptyParty, PartyFields, ReturnChannel, ScanDropZone, type DocumentLine, type PartyInput, type ReturnMethod } from './reception-parts';
 
 const fieldIds: Record<string, string> = {
@@ -27,6 +29,8 @@ const fieldIds: Record<string, string> = {
   'authorised.fullName': 'authorised-fullName',
   'authorised.authorisationDocument': 'authorised-authorisationDocument',
   deliveryAddress: 'reception-delivery-address',
+  'postal.deliveryAddress': 'reception-delivery-address',
+  ...postalFieldIds,
 };
 
 /** The catalogue allows longer document names than the dossier keeps (500): clip, marked with an ellipsis. */
@@ -139,6 +143,8 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
   const [files, setFiles] = useState<File[]>([]);
   const [returnMethod, setReturnMethod] = useState<ReturnMethod>('counter');
   const [deliveryAddress, setDeliveryAddress] = useState('');
+  const [channel, setChannel] = useState<ReceptionChannel>('counter');
+  const [postal, setPostal] = useState<PostalReception>(emptyPostalReception);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [dialog, setDialog] = useState<'confirm' | ConcludeKind | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
@@ -180,6 +186,11 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
       ],
       ['summary', fieldIds.summary!, !summary.trim() && t('reception.errors.summary')],
       ['deliveryAddress', fieldIds.deliveryAddress!, returnMethod === 'postal' && !deliveryAddress.trim() && t('reception.errors.address')],
+      [
+        'postal.handoverMinutesSignedAt',
+        fieldIds['postal.handoverMinutesSignedAt']!,
+        channel === 'postal' && !fromVietnamInput(postal.signedAt) && t('reception.errors.signedAt'),
+      ],
     ]);
 
   const body = (outcome: NewDossierRequest['outcome']): NewDossierRequest => ({
@@ -193,8 +204,8 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
     setCount,
     summary: summary.trim(),
     returnMethod,
-    channel: 'counter',
-    postal: returnMethod === 'postal' ? { handoverMinutesSignedAt: null, handoverMinutesNumber: null, submissionWaybills: [], returnByPost: true, deliveryAddress: deliveryAddress.trim() } : null,
+    channel,
+    postal: postalBody(channel, postal, returnMethod === 'postal', deliveryAddress),
     outcome,
   });
 
@@ -286,6 +297,7 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
             onChange={(e) => setSetCount(Math.max(1, Math.min(100, Number(e.target.value) || 1)))}
           />
           <ScanDropZone files={files} onChange={setFiles} />
+          <ReceptionChannelFields channel={channel} postal={postal} onChannel={setChannel} onPostal={setPostal} errors={errors.fields} />
           <ReturnChannel method={returnMethod} address={deliveryAddress} onMethod={setReturnMethod} onAddress={setDeliveryAddress} error={errors.fields.deliveryAddress} />
         </>
       )}

@@ -1,0 +1,168 @@
+/**
+ * The officer desk's additions in a real browser on the demo data (issue 7, docs/office.md): a reception officer
+ * receives a dossier that came by post (hand-over minutes, waybill, return by post) and prints the receipt from the
+ * issued Form 01 PDF — the bytes the documents list names by SHA-256; a department head assigns two dossiers' steps
+ * at once to a specialist of the unit (progress and each row's outcome) and sees countdowns in working time; an
+ * administrator creates an officer with two roles, who then signs in and sets up the second factor (TOTP).
+ */
+import { createHash } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildJobHandlers } from '../apps/server/src/jobs/handlers';
+import { createJobRunner } from '../apps/server/src/jobs/job-runner';
+import { launchBrowser, openPage, review, totpCode, type TestServer } from './support';
+import { apiSignIn, heading, receiveBirthRegistration, signInAt, startDemoServer } from './office-journey';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The job runner once: renders the forms issued so far (the receipt PDF). */
+async function runJobs(): Promise<void> {
+  const jobs = createJobRunner({ db: server.db, clock: server.clock, handlers: buildJobHandlers(server), onlyRegisteredTopics: true });
+  await jobs.runOnce();
+}
+
+describe('officer desk', () => {
+  it('receives a dossier by post and prints the issued receipt PDF (counter screen)', async () => {
+    const page = await openPage(browser, server.baseUrl, 'counter');
+    await signInAt(page, '/office/reception', 'tiepnhan.phuxuan@motcua.demo', 'Tiếp nhận hồ sơ');
+    await page.getByLabel('Tìm thủ tục hành chính').fill('dang ky khai sinh');
+    await page.getByRole('radio', { name: /Thủ tục đăng ký khai sinh 1\.001193/ }).check();
+    await page.locator('#applicant-fullName').fill('Phạm Văn Bưu');
+    await page.getByRole('button', { name: 'Đánh dấu đã nhận các giấy tờ bắt buộc' }).click();
+    await page.getByRole('radio', { name: 'Qua dịch vụ bưu chính công ích' }).check();
+    await page.getByLabel(/Thời điểm ký biên bản giao nhận/).waitFor();
+    // Without the minutes' time the form names the field.
+    await page.getByLabel(/Thời điểm ký biên bản giao nhận/).fill('');
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.getByText('Hãy nhập thời điểm ký biên bản giao nhận với bưu chính.').first().waitFor();
+    const signed = new Date(Date.now() - 10 * 60_000);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(signed).replace(' ', 'T');
+    await page.getByLabel(/Thời điểm ký biên bản giao nhận/).fill(local);
+    await page.getByLabel('Số biên bản giao nhận').fill('BB-07/2026');
+    await page.getByLabel('Số vận đơn (mã bưu gửi)').fill('EB123456789VN');
+    await page.getByRole('radio', { name: 'Qua dịch vụ bưu chính', exact: true }).check();
+    await page.getByLabel(/Địa chỉ nhận kết quả qua bưu chính/).fill('12 Lê Lợi, phường Phú Xuân, Huế');
+    await review(page, 'office-desk-postal-reception-counter');
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận tiếp nhận hồ sơ' });
+    await dialog.getByRole('button', { name: 'Xác nhận tiếp nhận' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).count(), { timeout: 20_000 }).toBe(1);
+    const code = await page.locator('output.dossier-code').textContent();
+    const dossierHref = await page.getByRole('link', { name: 'Mở hồ sơ' }).getAttribute('href');
+    const dossierId = dossierHref!.split('/').pop()!;
+
+    // The PDF is rendered by the job runner; the page asks again until it is there.
+    await page.getByText('Đang tạo bản PDF giấy tiếp nhận (Mẫu 01)…').first().waitFor();
+    await runJobs();
+    const print = page.getByRole('link', { name: /^In giấy tiếp nhận \(Mẫu 01\)/ });
+    await print.waitFor({ timeout: 20_000 });
+    expect(await print.getAttribute('target')).toBe('_blank');
+    await review(page, 'office-desk-receipt-pdf-counter');
+    const href = (await print.getAttribute('href'))!;
+    const pdf = await page.request.get(href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const documents = (await (await page.request.get(`/api/v1/dossiers/${dossierId}/documents`)).json()) as { items: { kind: string; sha256: string; contentUrl: string }[] };
+    const receipt = documents.items.find((d) => d.kind === 'receipt')!;
+    expect(receipt.sha256).toBe(sha256);
+    expect(href).toBe(receipt.contentUrl);
+
+    // The dossier page shows the postal reception and the return address.
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await expect.poll(() => heading(page)).toBe(code);
+    await page.getByText(/Biên bản giao nhận số BB-07\/2026, ký lúc .*; số vận đơn: EB123456789VN/).waitFor();
+    await page.getByText('12 Lê Lợi, phường Phú Xuân, Huế').waitFor();
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets a department head assign two dossiers to a specialist at once, with working-time countdowns (counter screen)', async () => {
+    const reception = await apiSignIn(server.baseUrl, 'tiepnhan.phuxuan@motcua.demo');
+    const dossiers = [];
+    for (const name of ['Lê Thị Một', 'Lê Thị Hai']) {
+      const received = await receiveBirthRegistration(reception, name);
+      await reception.post(`/dossiers/${received.id}/transfer`, {}, { 'if-match': `"${received.version}"` });
+      dossiers.push(received);
+    }
+    const page = await openPage(browser, server.baseUrl, 'counter');
+    await signInAt(page, '/office/inbox', 'truongphong.phuxuan@motcua.demo', 'Hồ sơ cần xử lý');
+    await page.getByRole('tab', { name: /^Của đơn vị/ }).click();
+    const panel = page.getByRole('tabpanel');
+    for (const d of dossiers) await panel.getByRole('checkbox', { name: `Chọn hồ sơ ${d.code} để phân công` }).check();
+    // Countdowns come from the server's legal clock, in working time.
+    await expect.poll(() => panel.locator('.countdown time').first().textContent()).toMatch(/làm việc|đến hạn|đã quá hạn/);
+    const officer = page.getByLabel(/Cán bộ nhận bước/);
+    await expect.poll(() => officer.locator('option').allTextContents()).toContain('Chuyên viên thụ lý — phường Phú Xuân (demo)');
+    await officer.selectOption({ label: 'Chuyên viên thụ lý — phường Phú Xuân (demo)' });
+    await review(page, 'office-desk-bulk-assign-counter');
+    await page.getByRole('button', { name: 'Phân công 2 hồ sơ' }).click();
+    await page.getByText('Đã xử lý 2/2 hồ sơ').waitFor({ timeout: 20_000 });
+    for (const d of dossiers) await page.getByRole('listitem').filter({ hasText: d.code }).getByText('Đã phân công').waitFor();
+    await review(page, 'office-desk-bulk-assigned-counter');
+    const specialistName = 'Chuyên viên thụ lý — phường Phú Xuân (demo)';
+    for (const d of dossiers) {
+      const one = await reception.get<{ steps: { status: string; assigneeName: string | null }[] }>(`/dossiers/${d.id}`);
+      expect(one.steps.find((s) => s.status === 'active')?.assigneeName).toBe(specialistName);
+    }
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('creates an officer with two roles; the new officer’s first sign-in sets up the second factor (counter screen)', async () => {
+    const page = await openPage(browser, server.baseUrl, 'counter');
+    await signInAt(page, '/office/admin/officers', 'quantri@motcua.demo', 'Cán bộ và vai trò');
+    // The agency codes of the demo specialist's and reception officer's roles, read in the administrator's session.
+    const { officers } = (await (await page.request.get('/api/v1/officers')).json()) as { officers: { email: string; grants: { agencyCode: string }[] }[] };
+    const committee = officers.find((o) => o.email === 'chuyenvien.phuxuan@motcua.demo')!.grants[0]!.agencyCode;
+    const desk = officers.find((o) => o.email === 'tiepnhan.phuxuan@motcua.demo')!.grants[0]!.agencyCode;
+    const form = page.getByRole('form', { name: 'Tạo tài khoản cán bộ' });
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await form.getByText('Hãy nhập họ và tên (ít nhất 2 ký tự).').first().waitFor();
+    await form.getByLabel(/^Họ và tên/).fill('Trần Cán Bộ Mới');
+    await form.getByLabel(/^Thư điện tử/).fill('canbo.moi@example.vn');
+    await form.getByLabel(/^Mật khẩu ban đầu/).fill('MatKhauMoi@2026');
+    await form.getByLabel('Vai trò 1', { exact: true }).selectOption('specialist');
+    await form.getByLabel(/^Mã đơn vị của vai trò 1/).fill(committee);
+    await form.getByRole('button', { name: 'Thêm vai trò' }).click();
+    await form.getByLabel('Vai trò 2', { exact: true }).selectOption('reception_officer');
+    await form.getByLabel(/^Mã đơn vị của vai trò 2/).fill(desk);
+    await review(page, 'office-desk-create-officer-counter');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText('Đã tạo tài khoản Trần Cán Bộ Mới (canbo.moi@example.vn).').waitFor({ timeout: 20_000 });
+    await page.getByText(/ở lần đăng nhập đầu tiên .* mã QR/).waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Trần Cán Bộ Mới' }) });
+    await card.getByText('chưa đăng ký xác thực hai lớp', { exact: false }).waitFor();
+    expect(await card.getByText(`(${committee})`, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await card.getByText(`(${desk})`, { exact: false }).count()).toBeGreaterThan(0);
+    await review(page, 'office-desk-officer-created-counter');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+
+    // The new officer signs in with the first password: the page sets up the second factor (QR code and key).
+    const officer = await openPage(browser, server.baseUrl, 'counter');
+    await officer.goto('/office/inbox');
+    await officer.getByLabel(/Tài khoản \(thư điện tử\)/).fill('canbo.moi@example.vn');
+    await officer.getByLabel(/^Mật khẩu/).fill('MatKhauMoi@2026');
+    await officer.getByRole('button', { name: 'Đăng nhập' }).click();
+    await officer.getByRole('heading', { name: 'Thiết lập xác thực hai lớp' }).waitFor();
+    await officer.getByRole('img', { name: /Mã QR/ }).waitFor();
+    const secret = (await officer.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+    await review(officer, 'office-desk-new-officer-totp-counter');
+    await officer.getByLabel(/Mã xác thực/).fill(totpCode(secret, new Date()));
+    await officer.getByRole('button', { name: 'Kích hoạt và đăng nhập' }).click();
+    await expect.poll(() => heading(officer), { timeout: 15_000 }).toBe('Hồ sơ cần xử lý');
+    await officer.context().close();
+  });
+});
