@@ -1,7 +1,8 @@
 /**
  * Officers and roles (/office/admin/officers, system administrators): the officers within my agencies with their
  * role grants; grant a role at an agency, revoke a grant, reset the second factor, sign out everywhere. Creating
- * an account: the form below (POST /officers). Every write is audited by the identity module.
+ * an account: `CreateOfficerForm` (POST /officers, then a grant per further role). Every write is audited by the
+ * identity module.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -11,6 +12,7 @@ import { api, apiRequest, useErrorText, type Infer } from '../../api';
 import { usePageTitle } from '../../shell/page-title';
 import { Button, Checkbox, Select, Spinner, TextField, useToast } from '../../ui';
 import '../leader/leader.css';
+import { CreateOfficerForm } from './create-officer-form';
 
 type Officer = Infer<typeof officerSchema>;
 const roles = ['reception_officer', 'specialist', 'department_head', 'agency_leader', 'desk_supervisor', 'monitor', 'system_administrator'] as const;
@@ -90,6 +92,7 @@ export default function OfficersPage() {
     <div className="page">
       <h1>{t('admin.officersTitle')}</h1>
       <p className="lead">{t('admin.officersLead')}</p>
+      <CreateOfficerForm />
       {officers.isPending && <Spinner label={t('common:loading')} />}
       {officers.isError && <p role="alert">{errorText(officers.error)}</p>}
       {officers.data && (

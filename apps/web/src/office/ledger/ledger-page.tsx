@@ -14,6 +14,7 @@ import { Button, DataTable, EmptyState, Select, Spinner, Tabs, TextField, type C
 import { useInstantText, vietnamDate } from '../leader/office-time';
 import '../leader/leader.css';
 import { download, toCsv } from './ledger-csv';
+import { readAllPages } from './ledger-pages';
 
 type Row = Infer<typeof ledgerResponse>['rows'][number];
 
@@ -45,8 +46,18 @@ export default function LedgerPage() {
     queryKey: ['ledger', deskId, years.join(',')],
     enabled: Boolean(deskId) && years.length > 0,
     queryFn: async () => {
-      const parts = await Promise.all(years.map((y) => api.get(`/desks/${deskId}/ledger?year=${y}&limit=1000`, ledgerResponse)));
-      return { form: parts[0]?.form ?? null, rows: parts.flatMap((p) => p.rows) };
+      // Each year page after page (the server answers at most 1,000 rows a request).
+      const forms: Infer<typeof ledgerResponse>['form'][] = [];
+      const parts = await Promise.all(
+        years.map((y) =>
+          readAllPages(async (offset, limit) => {
+            const page = await api.get(`/desks/${deskId}/ledger?year=${y}&limit=${limit}&offset=${offset}`, ledgerResponse);
+            if (offset === 0 && y === years[0]) forms.push(page.form);
+            return page.rows;
+          }),
+        ),
+      );
+      return { form: forms[0] ?? null, rows: parts.flat() };
     },
   });
   const rows = (ledger.data?.rows ?? []).filter((r) => {
