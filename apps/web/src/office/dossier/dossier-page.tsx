@@ -15,6 +15,7 @@ import { dueOf, stateTone, useDeskText } from '../desk/desk-text';
 import '../desk/desk.css';
 import { DossierActions } from './dossier-actions';
 import { ControlSheetTable, Timeline } from './dossier-history';
+import { ResultDocuments } from './result-documents';
 
 /** The leader's desk (approve and sign), built by the leader's screens. */
 export const leaderDeskPath = '/office/leader';
@@ -221,6 +222,7 @@ export default function DossierPage() {
           <Link to={leaderDeskPath}>{t('dossierPage.leaderDesk')}</Link>
         </p>
       )}
+      <ResultDocuments dossier={d} user={user ?? null} />
       <Steps dossier={d} />
       <Parties dossier={d} />
       <Documents dossier={d} />
