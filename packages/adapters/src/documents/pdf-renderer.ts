@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toSVG } from 'bwip-js/node';
 import type { DocNode, DocumentDefinition } from '@motcua/core/documents';
+import { shareFonts } from './shared-fonts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,48 +34,20 @@ const FONT_FILES = {
   bolditalics: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 } as const;
 
-/** The OpenType layout tables: decoding them again for every document was most of a form's render time. */
-const SHARED_TABLES = new Set(['GSUB', 'GPOS', 'GDEF', 'kern']);
-
-interface FontkitFont {
-  stream: { buffer: Uint8Array };
-  _decodeTable(table: { tag: string }): unknown;
-}
-
-/**
- * Decode each font's layout tables once per process. pdfkit parses the font file anew for every document, and a
- * CPU profile of Form 01 showed fontkit decoding GSUB/GPOS lookups as about 40 % of the render. The font files go
- * to pdfmake through its virtual file system, so every document's font is parsed from the same Buffer object; the
- * decoded tables are kept per Buffer and tag. They are only read after decoding (their lazy parts read the bytes
- * at fixed offsets and restore the stream position, synchronously), so sharing them between documents is safe.
- */
-function shareDecodedLayoutTables(sample: Uint8Array): void {
-  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(buffer: Uint8Array): unknown };
-  const prototype = Object.getPrototypeOf(fontkit.create(sample)) as FontkitFont;
-  const decode = prototype._decodeTable;
-  const decoded = new WeakMap<Uint8Array, Map<string, unknown>>();
-  prototype._decodeTable = function (this: FontkitFont, table: { tag: string }): unknown {
-    if (!SHARED_TABLES.has(table.tag)) return decode.call(this, table);
-    let byTag = decoded.get(this.stream.buffer);
-    if (!byTag) decoded.set(this.stream.buffer, (byTag = new Map()));
-    if (!byTag.has(table.tag)) byTag.set(table.tag, decode.call(this, table));
-    return byTag.get(table.tag);
-  };
-}
-
 let configured = false;
 function configure(): void {
   if (configured) return;
   const fonts = {} as Record<keyof typeof FONT_FILES, string>;
-  let sample: Buffer | null = null;
+  const buffers: Buffer[] = [];
   for (const [style, file] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, string][]) {
     const name = `motcua-fonts/${path.basename(file)}`;
     const bytes = readFileSync(path.join(FONT_DIR, file));
-    sample ??= bytes;
+    buffers.push(bytes);
     pdfmake.virtualfs.writeFileSync(name, bytes);
     fonts[style] = name;
   }
-  if (sample) shareDecodedLayoutTables(sample);
+  // pdfmake's virtual file system hands pdfkit these same Buffers for every document: one parsed font per face
+  shareFonts(buffers);
   pdfmake.setFonts({ Tinos: fonts });
   pdfmake.setUrlAccessPolicy(() => false);
   // The fonts come from pdfmake's virtual file system: nothing on disk is read while rendering.
