@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { toSVG } from 'bwip-js/node';
 import type { DocNode, DocumentDefinition } from '@motcua/core/documents';
+import { code128, qrCode } from './codes';
 import { shareFonts } from './shared-fonts';
 
 const require = createRequire(import.meta.url);
@@ -55,26 +55,16 @@ function configure(): void {
   configured = true;
 }
 
-const barcodeCache = new Map<string, string>();
-
-/** A Code 128 barcode as SVG (bwip-js), cached: a dossier's forms repeat its code. */
-function code128Svg(text: string): string {
-  const cached = barcodeCache.get(text);
-  if (cached) return cached;
-  const svg = toSVG({ bcid: 'code128', text, height: 8, includetext: false, paddingwidth: 0, paddingheight: 0 });
-  if (barcodeCache.size > 1000) barcodeCache.clear();
-  barcodeCache.set(text, svg);
-  return svg;
-}
-
-/** Replaces our `{ barcode }` nodes with pdfmake `svg` nodes. */
+/** Replaces our `{ barcode }` nodes and pdfmake's `{ qr }` nodes with canvas rectangles (see codes.ts). */
 function expand(node: DocNode): unknown {
   if (node === null || typeof node !== 'object' || node instanceof Date) return node;
   if (Array.isArray(node)) return node.map(expand);
   const record = node as Record<string, unknown>;
   if (typeof record.barcode === 'string') {
-    return { svg: code128Svg(record.barcode), width: record.width ?? 150, height: record.height ?? 22 };
+    const margin = Array.isArray(record.margin) ? (record.margin as number[]) : undefined;
+    return code128(record.barcode, Number(record.width ?? 150), Number(record.height ?? 22), margin);
   }
+  if (typeof record.qr === 'string') return qrCode(record);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     out[key] = expand(value as DocNode);
