@@ -185,6 +185,12 @@ describe.each(testBackends())('dossier use cases on %s', (backend) => {
     must(await act(officers.leader, '2026-03-18 08:30', d.id, extension));
     const second = await act(officers.leader, '2026-03-18 08:40', d.id, { ...extension, newDueAt: local('2026-03-26 17:00') });
     expect(second.ok ? 'ok' : second.error.code).toBe('DOSSIER_EXTENSION_ALREADY_GRANTED');
+    // the draft is for review, not issued: no Form 04 is rendered (numbered, sealed) for it; the issued one is
+    const renders = await db.query<{ event_id: string }>(
+      "SELECT payload->>'eventId' AS event_id FROM outbox_message WHERE topic = 'document.render' AND payload->>'formKind' = 'apology_extension'",
+    );
+    const extendEvent = (await listDossierEvents(db, d.id)).find((e) => e.kind === 'extend');
+    expect(renders.map((r) => r.event_id)).toEqual([extendEvent!.id]);
   });
 });
 

@@ -60,7 +60,9 @@ async function enqueueNotices(deps: DossierUseCaseDeps, dossier: Dossier, event:
 }
 
 function enqueueDocuments(deps: DossierUseCaseDeps, dossier: Dossier, event: DossierEvent): void {
-  if (event.form?.number) {
+  // A draft (the sweep's apology for the leader to review) is not issued: no number from the desk's series, no seal.
+  const isDraft = event.formData?.['isDraft'] === true;
+  if (event.form?.number && !isDraft) {
     deps.outbox.enqueue({
       topic: dossierTopics.renderForm,
       payload: {
