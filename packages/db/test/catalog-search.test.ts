@@ -97,6 +97,20 @@ describe.each(testBackends())('procedure search on %s', (backend) => {
     const third = await search('', { pageSize: 3, page: 3 });
     const beyond = await search('', { pageSize: 3, page: 9 });
     expect([first.total, first.items.length, third.items.length, beyond.total, beyond.items.length]).toEqual([7, 3, 1, 7, 0]);
+    // with a query, resolved in the one statement or after a correction, beyond the last match too
+    for (const q of ['dang ky', 'dang ky khaii']) {
+      const [page1, page2, far] = await Promise.all([1, 2, 5].map((page) => search(q, { pageSize: 2, page })));
+      expect([page1!.total, page1!.items.length, page2!.items.length, far!.total, far!.items.length], q).toEqual(
+        q === 'dang ky' ? [5, 2, 2, 5, 0] : [4, 2, 2, 4, 0],
+      );
+    }
+  });
+
+  it('corrects a misspelt word the one statement could not resolve, and answers nothing for a word no correction fits', async () => {
+    expect(await codes('khai sinhh')).toEqual(['1.001193', '1.004884', '2.000528']); // the phrase in each; shorter name first
+    expect(await codes('xyzw khai')).toEqual([]);
+    expect(await codes('khai', { page: 3, pageSize: 2 })).toEqual([]);
+    expect((await search('zzzz', { page: 2, pageSize: 2 })).total).toBe(0);
   });
 
   it('lists only versions in effect on the date asked', async () => {

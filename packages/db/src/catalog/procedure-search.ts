@@ -73,34 +73,57 @@ const CODE_QUERY = /^\d[\d.]*$/;
 
 const tolerance = (token: string) => (token.length >= 7 ? 2 : token.length >= 4 ? 1 : 0);
 
+/** Corrections of a word that matches no word of any name: the candidates within its tolerance, closest first. */
+function corrections(token: string, words: readonly string[]): string[] {
+  const max = tolerance(token);
+  return words
+    .filter((w) => w[0] === token[0] && Math.abs(w.length - token.length) <= max)
+    .map((w) => ({ w, d: editDistance(token, w, max) }))
+    .filter((c) => c.d <= max)
+    .sort((a, b) => a.d - b.d || a.w.localeCompare(b.w))
+    .slice(0, 5)
+    .map((c) => c.w);
+}
+
+/** The alternatives from each word's own match (null: none) and the vocabulary to correct the others from. */
+function alternativesFrom(tokens: readonly string[], own: readonly (string | null)[], words: readonly string[]): string[][] | null {
+  const result = tokens.map((token, i) => (own[i] ? [own[i]!] : corrections(token, words)));
+  return result.every((alternatives) => alternatives.length > 0) ? result : null;
+}
+
 /**
  * For each query word, the tsquery alternatives: itself (or itself as a prefix), else its corrections. null when a
- * word matches nothing at all (then nothing can match every word).
+ * word matches nothing at all (then nothing can match every word). searchProcedures does the same inside its query.
  */
 export async function queryAlternatives(db: Queryable, tokens: readonly string[]): Promise<string[][] | null> {
   const firsts = [...new Set(tokens.map((t) => t[0]!))];
   const rows = await db.query<{ word: string }>('SELECT word FROM procedure_search_word WHERE left(word, 1) = ANY($1::text[])', [firsts]);
   const words = rows.map((r) => r.word);
-  const result: string[][] = [];
-  tokens.forEach((token, i) => {
-    const isLast = i === tokens.length - 1;
+  const own = tokens.map((token, i) => {
     const exact = words.includes(token);
     const prefixed = words.some((w) => w.length > token.length && w.startsWith(token));
-    if (exact || prefixed) {
-      result.push([isLast || !exact ? `${token}:*` : token]);
-      return;
-    }
-    const max = tolerance(token);
-    const corrections = words
-      .filter((w) => Math.abs(w.length - token.length) <= max)
-      .map((w) => ({ w, d: editDistance(token, w, max) }))
-      .filter((c) => c.d <= max)
-      .sort((a, b) => a.d - b.d || a.w.localeCompare(b.w))
-      .slice(0, 5)
-      .map((c) => c.w);
-    result.push(corrections);
+    if (!exact && !prefixed) return null;
+    return i === tokens.length - 1 || !exact ? `${token}:*` : token;
   });
-  return result.every((alternatives) => alternatives.length > 0) ? result : null;
+  return alternativesFrom(tokens, own, words);
+}
+
+/** How names are matched: not at all (listing), by given alternatives, or by the words resolved inside the query. */
+type NameMatch = { readonly kind: 'none' } | { readonly kind: 'given'; readonly alternatives: readonly string[][] | null } | { readonly kind: 'inline' };
+
+interface Resolution {
+  /** Each word's own match (itself, or itself as a prefix), or null for a word no name has. */
+  own: (string | null)[] | null;
+  /** The vocabulary words sharing a first letter with an unresolved word (null when every word resolved). */
+  candidates: string[] | null;
+  unresolved: boolean;
+}
+
+interface PageRows {
+  /** The page's rows; in the inline form, a row without an id carries only the words' resolution. */
+  readonly rows: (Partial<Row> & Partial<Resolution>)[];
+  /** The number of matches, for a page beyond the last match (the window count then has no row to ride on). */
+  readonly count: () => Promise<number>;
 }
 
 export async function searchProcedures(db: Queryable, query: ProcedureSearchQuery): Promise<ProcedurePage> {
@@ -108,9 +131,29 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
   const tokens = searchTokens(raw);
   const isCode = CODE_QUERY.test(raw);
   const hasQuery = tokens.length > 0 || isCode;
-  const alternatives = tokens.length > 0 ? await queryAlternatives(db, tokens) : [];
-  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  if (hasQuery && !alternatives && !isCode) return empty;
+  const input = { raw, tokens, isCode };
+  if (tokens.length === 0) {
+    return toPage(query, raw, hasQuery, await pageRows(db, query, { ...input, match: isCode ? { kind: 'given', alternatives: null } : { kind: 'none' } }));
+  }
+  // One statement in the usual case: every word is a word, or the start of a word, of some name. It also answers what
+  // a correction needs when a word is not (each word's own match, the vocabulary to correct from), so a misspelt
+  // query costs one statement more, never more than that.
+  const first = await pageRows(db, query, { ...input, match: { kind: 'inline' } });
+  const head = first.rows[0];
+  if (!head?.unresolved) return toPage(query, raw, hasQuery, first);
+  const alternatives = alternativesFrom(tokens, head.own ?? [], head.candidates ?? []);
+  if (!alternatives && !isCode) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  // Without corrections the first answer stands (its code-prefix matches); with them, the corrected query.
+  if (!alternatives) return toPage(query, raw, hasQuery, first);
+  return toPage(query, raw, hasQuery, await pageRows(db, query, { ...input, match: { kind: 'given', alternatives } }));
+}
+
+async function pageRows(
+  db: Queryable,
+  query: ProcedureSearchQuery,
+  input: { raw: string; tokens: readonly string[]; isCode: boolean; match: NameMatch },
+): Promise<PageRows> {
+  const { raw, tokens, isCode, match } = input;
   const params: unknown[] = [query.onDate];
   const p = (value: unknown) => {
     params.push(value);
@@ -121,13 +164,13 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
   if (query.level) where.push(`v.levels @> ARRAY[${p(query.level)}]::text[]`);
   if (query.onlineLevel) where.push(`v.online_level = ${p(query.onlineLevel)}`);
   if (query.agency) {
-    where.push(
-      `(v.agency_ids && ARRAY[${[query.agency.id, query.agency.deskId ?? query.agency.id].map(p).join(', ')}]::uuid[] OR v.agency_rules @> ARRAY[${p(`${query.agency.kind}:${query.agency.level}`)}]::text[])`,
-    );
+    const ids = [query.agency.id, query.agency.deskId ?? query.agency.id].map(p).join(', ');
+    where.push(`(v.agency_ids && ARRAY[${ids}]::uuid[] OR v.agency_rules @> ARRAY[${p(`${query.agency.kind}:${query.agency.level}`)}]::text[])`);
   }
+  const prelude: string[] = [];
   let rank = 'NULL::float8';
   let order = 'field_code, name_search, code';
-  if (hasQuery) {
+  if (match.kind !== 'none') {
     const matches: string[] = [];
     const terms: string[] = [];
     if (isCode) {
@@ -135,41 +178,82 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
       matches.push(`v.code LIKE ${codePrefix}`);
       terms.push(`CASE WHEN v.code LIKE ${codePrefix} THEN 4 ELSE 0 END`);
     }
-    if (alternatives) {
-      const tsquery = alternatives.map((a) => `(${a.join(' | ')})`).join(' & ');
+    const like = (words: readonly string[], joiner: string) => `v.name_search LIKE ${p(`%${words.join(joiner)}%`)}`;
+    if (match.kind === 'inline') {
+      // Each word: itself when a name has it (but the last word), itself as a prefix when a word of a name starts
+      // with it, else null. The tsquery is null (matching nothing) unless every word resolved.
+      const tokensParam = p(tokens);
+      const countParam = p(tokens.length);
+      prelude.push(
+        `tok AS (SELECT u.t, u.i FROM unnest(${tokensParam}::text[]) WITH ORDINALITY AS u(t, i))`,
+        `own AS (
+       SELECT tok.i, tok.t,
+              CASE WHEN tok.i < ${countParam} AND EXISTS (SELECT 1 FROM procedure_search_word w WHERE w.word = tok.t) THEN tok.t
+                   WHEN EXISTS (SELECT 1 FROM procedure_search_word w WHERE left(w.word, length(tok.t)) = tok.t) THEN tok.t || ':*'
+              END AS a
+         FROM tok)`,
+        `q AS (
+       SELECT CASE WHEN count(a) = count(*) THEN to_tsquery('simple', string_agg('(' || a || ')', ' & ' ORDER BY i)) END AS tsq,
+              array_agg(a ORDER BY i) AS own,
+              CASE WHEN count(a) < count(*) THEN ARRAY(
+                SELECT w.word FROM procedure_search_word w WHERE left(w.word, 1) IN (SELECT left(o.t, 1) FROM own o WHERE o.a IS NULL)
+              ) END AS candidates
+         FROM own)`,
+      );
+      matches.push(`to_tsvector('simple', v.name_search) @@ (SELECT tsq FROM q)`);
+      // the words resolved are the words typed (at most as prefixes): the phrase as typed ranks first
+      terms.push(`CASE WHEN ${like(tokens, ' ')} THEN 2 ELSE 0 END`, `CASE WHEN ${like(tokens, '%')} THEN 1 ELSE 0 END`);
+    } else if (match.alternatives) {
+      const tsquery = match.alternatives.map((a) => `(${a.join(' | ')})`).join(' & ');
       matches.push(`to_tsvector('simple', v.name_search) @@ to_tsquery('simple', ${p(tsquery)})`);
       // the phrase as typed and as corrected (each word's closest correction) rank alike
-      const corrected = alternatives.map((a, i) => (a[0]!.endsWith(':*') ? tokens[i]! : a[0]!));
-      const like = (words: readonly string[], joiner: string) => `v.name_search LIKE ${p(`%${words.join(joiner)}%`)}`;
+      const corrected = match.alternatives.map((a, i) => (a[0]!.endsWith(':*') ? tokens[i]! : a[0]!));
       terms.push(
         `CASE WHEN ${like(tokens, ' ')} OR ${like(corrected, ' ')} THEN 2 ELSE 0 END`,
         `CASE WHEN ${like(tokens, '%')} OR ${like(corrected, '%')} THEN 1 ELSE 0 END`,
       );
     }
+    if (matches.length === 0) return { rows: [], count: async () => 0 };
     where.push(`(${matches.join(' OR ')})`);
     rank = `(${terms.join(' + ')})::float8`;
     order = 'rank DESC, length(name_search), name_search, code';
   }
-  const whereParams = params.length;
+  // Every parameter so far is used by `matched` (the filters and the rank); the page's limit and offset follow.
+  const matchedParams = params.slice();
   const limit = p(query.pageSize);
   const offset = p((query.page - 1) * query.pageSize);
+  const withClause = (...more: string[]) => `WITH ${[...prelude, ...more].join(',\n     ')}\n`;
   // Two steps: order and cut the page on narrow rows, then read the display columns of that page only.
-  const rows = await db.query<Row>(
-    `WITH matched AS (
+  const matched = `matched AS (
        SELECT v.id, v.field_code, v.name_search, v.code, ${rank} AS rank
          FROM procedure_version v
-        WHERE ${where.join(' AND ')}),
-     page AS (
+        WHERE ${where.join(' AND ')})`;
+  const page = `page AS (
        SELECT id, rank, count(*) OVER ()::int8 AS total, row_number() OVER (ORDER BY ${order}) AS position
          FROM matched
         ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset})
-     SELECT v.id, v.code, v.name, v.version_no, v.field_code, v.field_name, v.levels, v.online_level,
-            v.competent_agency_name AS agency_name, v.time_summary AS times, v.is_verified, page.rank, page.total
+        LIMIT ${limit} OFFSET ${offset})`;
+  const count = async () => {
+    const rows = await db.query<{ n: number }>(`${withClause(matched)}SELECT count(*)::int8 AS n FROM matched`, matchedParams);
+    return Number(rows[0]?.n ?? 0);
+  };
+  const columns = `v.id, v.code, v.name, v.version_no, v.field_code, v.field_name, v.levels, v.online_level,
+            v.competent_agency_name AS agency_name, v.time_summary AS times, v.is_verified, page.rank, page.total`;
+  const sql =
+    match.kind === 'inline'
+      ? // at least one row (the words' resolution), with the page's rows when there are any
+        `${withClause(matched, page)}SELECT q.own, q.candidates, q.tsq IS NULL AS unresolved, ${columns}
+       FROM q LEFT JOIN (page JOIN procedure_version v ON v.id = page.id) ON true
+      ORDER BY page.position`
+      : `${withClause(matched, page)}SELECT ${columns}
        FROM page JOIN procedure_version v ON v.id = page.id
-      ORDER BY page.position`,
-    params,
-  );
+      ORDER BY page.position`;
+  return { rows: await db.query<Partial<Row> & Partial<Resolution>>(sql, params), count };
+}
+
+async function toPage(query: ProcedureSearchQuery, raw: string, hasQuery: boolean, result: PageRows): Promise<ProcedurePage> {
+  const rows = result.rows.filter((r): r is Row => typeof r.id === 'string');
+  const total = rows[0] ? Number(rows[0].total) : query.page > 1 ? await result.count() : 0;
   return {
     items: rows.map((r) => ({
       versionId: r.id,
@@ -185,16 +269,8 @@ export async function searchProcedures(db: Queryable, query: ProcedureSearchQuer
       isVerified: r.is_verified,
       rank: r.rank,
     })),
-    total: rows[0]?.total ?? (query.page > 1 ? await countOnly(db, where, params.slice(0, whereParams)) : 0),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
-}
-/** The total when the page asked for lies beyond the last match (the window count then has no row to ride on). */
-async function countOnly(db: Queryable, where: string[], params: unknown[]): Promise<number> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int8 AS n FROM procedure_version v WHERE ${where.join(' AND ')}`,
-    params,
-  );
-  return rows[0]?.n ?? 0;
 }
