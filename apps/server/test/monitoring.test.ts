@@ -137,6 +137,19 @@ describe('monitoring API', () => {
     expect(o.trend[0].week).toBe('2026-02-23');
     const weeks = await independentCount(t, [org.agency, org.desk, org.department], { from: '2026-02-23', to: '2026-04-05' });
     expect(o.trend.reduce((a: number, w: { received: number }) => a + w.received, 0)).toBe(weeks['receivedOnline']! + weeks['receivedDirectOrPostal']!);
+    // Pending now: every pending dossier in exactly one urgency and one age bucket.
+    const p = o.pendingNow;
+    const byAge = p.byAge.reduce((a: number, b: { dossiers: number }) => a + b.dossiers, 0);
+    expect(byAge).toBe(p.notYetDue + p.dueWithinWorkingDay + p.overdue + p.waitingSupplement + p.waitingPayment);
+    expect(p.byAge.map((b: { label: string }) => b.label)).toEqual(['< 1', '1–2', '3–6', '7–14', '15–29', '≥ 30']);
+    const [open] = await t.db.query<{ n: number; old: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE received_at <= $2::timestamptz - interval '30 days')::int AS old
+         FROM monitoring_dossier_fact WHERE received_at IS NOT NULL AND resolved_at IS NULL
+          AND (competent_agency_id = ANY($1::uuid[]) OR receiving_agency_id = ANY($1::uuid[]))`,
+      [[org.agency, org.desk, org.department], now],
+    );
+    expect(byAge).toBe(open!.n);
+    expect(p.byAge[5].dossiers).toBe(open!.old);
     expect(o.overdue.length).toBeGreaterThan(0);
     expect(o.overdue.every((d: { dueAt: string }) => new Date(d.dueAt) < now)).toBe(true);
   });

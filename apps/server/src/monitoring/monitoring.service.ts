@@ -91,6 +91,13 @@ export async function unitMembership(q: Queryable, unitIds: readonly string[]): 
   return (await membershipWithTree(q, unitIds)).membership;
 }
 
+/** The agencies a unit's figures filter on: its members, or null when it stands for every agency of the tree. */
+export async function unitAgencyFilter(q: Queryable, unitId: string): Promise<string[] | null> {
+  const { membership, nodes } = await membershipWithTree(q, [unitId]);
+  const members = membership.get(unitId)!;
+  return nodes.every((n) => members.has(n.id)) ? null : [...members];
+}
+
 async function membershipWithTree(q: Queryable, unitIds: readonly string[]) {
   const [nodes, links] = await Promise.all([agencyNodes(q), listSuccessionLinks(q)]);
   const membership = new Map(unitIds.map((id) => [id, visibleAgencies([{ agencyId: id, includeSubAgencies: true }], nodes, links)]));
@@ -104,11 +111,18 @@ export interface UnitFigures {
 }
 
 /** The unit's figures and each direct sub-unit's, from one grouped read of the rollups. */
-export async function unitBreakdown(q: Queryable, unit: UnitRef, period: Period, today: string): Promise<{ total: MonitoringFigures; units: UnitFigures[]; members: Set<string> }> {
+export async function unitBreakdown(
+  q: Queryable,
+  unit: UnitRef,
+  period: Period,
+  today: string,
+): Promise<{ total: MonitoringFigures; units: UnitFigures[]; members: Set<string>; agencyIds: string[] | null }> {
   const children = await childUnits(q, unit.id, today);
   const { membership, nodes } = await membershipWithTree(q, [unit.id, ...children.map((c) => c.id)]);
   const members = membership.get(unit.id)!;
-  const pairs = await periodSums(q, { agencyIds: [...members], from: period.from, to: period.to, groupBy: 'pair' });
+  // A unit standing for every agency (the province) needs no agency filter: every row is its own.
+  const agencyIds = nodes.every((n) => members.has(n.id)) ? null : [...members];
+  const pairs = await periodSums(q, { agencyIds, from: period.from, to: period.to, groupBy: 'pair' });
   let total: RollupSums = emptySums;
   for (const p of pairs) total = addSums(total, p.sums);
   const units = children.map((c) => {
@@ -117,12 +131,12 @@ export async function unitBreakdown(q: Queryable, unit: UnitRef, period: Period,
     for (const p of pairs) if (set.has(p.competentAgencyId!) || set.has(p.receivingAgencyId!)) sums = addSums(sums, p.sums);
     return { unit: c, figures: figuresOf(sums), hasChildren: nodes.some((n) => n.parentId === c.id) };
   });
-  return { total: figuresOf(total), units, members };
+  return { total: figuresOf(total), units, members, agencyIds };
 }
 
 export async function ii06aReport(q: Queryable, unit: UnitRef, period: Period): Promise<Ii06aReport> {
-  const members = (await unitMembership(q, [unit.id])).get(unit.id)!;
-  const byProcedure = await periodSums(q, { agencyIds: [...members], from: period.from, to: period.to, groupBy: 'procedure', only: 'ii06a' });
+  const agencyIds = await unitAgencyFilter(q, unit.id);
+  const byProcedure = await periodSums(q, { agencyIds, from: period.from, to: period.to, groupBy: 'procedure', only: 'ii06a' });
   const fields = await procedureFields(q, byProcedure.map((p) => p.group));
   return buildIi06a(
     { code: unit.code, name: unit.name },
@@ -142,8 +156,8 @@ export async function ii07bReport(q: Queryable, unit: UnitRef, date: string): Pr
 }
 
 export async function procedureBreakdown(q: Queryable, unit: UnitRef, period: Period) {
-  const members = (await unitMembership(q, [unit.id])).get(unit.id)!;
-  const byProcedure = await periodSums(q, { agencyIds: [...members], from: period.from, to: period.to, groupBy: 'procedure' });
+  const agencyIds = await unitAgencyFilter(q, unit.id);
+  const byProcedure = await periodSums(q, { agencyIds, from: period.from, to: period.to, groupBy: 'procedure' });
   const fields = await procedureFields(q, byProcedure.map((p) => p.group));
   return byProcedure
     .map((p) => ({
@@ -165,22 +179,18 @@ const ageLabels = [
 ];
 
 /** Pending now by urgency (due within a working day on the unit's legal clock) and by days since reception. */
-export async function pendingOverview(q: Queryable, unit: UnitRef, members: ReadonlySet<string>, now: Date) {
+export async function pendingOverview(q: Queryable, unit: UnitRef, agencyIds: readonly string[] | null, now: Date) {
   const clock = await legalClockCacheFor(q).through(q).clockFor(unit.id);
   const soon = clock.addWorkingMinutes(clock.clockStart(now), clock.workingDayMinutes(now));
-  const { counts, byAge } = await pendingNow(q, [...members], now, soon);
-  const ages = ageLabels.map((a) => ({ label: a.label, dossiers: 0 }));
-  for (const row of byAge) {
-    const i = ageLabels.findIndex((a) => row.days < a.max);
-    ages[i]!.dossiers += row.dossiers;
-  }
+  const limits = ageLabels.filter((a) => Number.isFinite(a.max)).map((a) => a.max);
+  const { counts, byAge } = await pendingNow(q, agencyIds, now, soon, limits);
   return {
     notYetDue: counts['not_yet_due'] ?? 0,
     dueWithinWorkingDay: counts['due_within_working_day'] ?? 0,
     overdue: counts['overdue'] ?? 0,
     waitingSupplement: counts['waiting_supplement'] ?? 0,
     waitingPayment: counts['waiting_payment'] ?? 0,
-    byAge: ages,
+    byAge: ageLabels.map((a, i) => ({ label: a.label, dossiers: byAge[i] ?? 0 })),
   };
 }
 
@@ -208,11 +218,11 @@ export function trendFrom(period: Period): string {
 
 export async function overview(q: Queryable, actor: Actor, unit: UnitRef, period: Period, now: Date) {
   const today = legalDateOf(now);
-  const { total, units, members } = await unitBreakdown(q, unit, period, today);
+  const { total, units, agencyIds } = await unitBreakdown(q, unit, period, today);
   const [trend, pending, overdue] = await Promise.all([
-    weeklyTrend(q, { agencyIds: [...members], from: trendFrom(period), to: period.to }),
-    pendingOverview(q, unit, members, now),
-    overdueDossiers(q, actor, [...members], now, 50),
+    weeklyTrend(q, { agencyIds, from: trendFrom(period), to: period.to }),
+    pendingOverview(q, unit, agencyIds, now),
+    overdueDossiers(q, actor, agencyIds, now, 50),
   ]);
   return { unit: ref(unit), period, figures: total, trend, units: units.map((u) => ({ ...u, unit: ref(u.unit) })), pendingNow: pending, overdue: overdue.map(dossierDto) };
 }

@@ -111,49 +111,66 @@ const mapDossier = (r: Row): MonitoredDossier => ({
 const listColumns = `d.id, d.code, d.procedure_code, d.procedure_name, d.state, f.received_at, f.due_at, f.extended_due_at,
   f.resolved_at, f.timeliness, d.current_agency_id, a.name AS current_agency_name`;
 
+/** The agencies filter of the fact queries; null (a unit standing for every agency) filters nothing. */
+function factScope(agencyIds: readonly string[] | null, params: unknown[]): string {
+  if (!agencyIds) return 'true';
+  params.push(agencyIds);
+  return `(f.competent_agency_id = ANY($${params.length}::uuid[]) OR f.receiving_agency_id = ANY($${params.length}::uuid[]))`;
+}
+
 /** Pending dossiers overdue at `now` (not waiting for a supplement or payment), most overdue first. */
-export async function overdueDossiers(q: Queryable, actor: Actor, agencyIds: readonly string[], now: Date, limit: number): Promise<MonitoredDossier[]> {
-  const params: unknown[] = [agencyIds, now, limit];
+export async function overdueDossiers(q: Queryable, actor: Actor, agencyIds: readonly string[] | null, now: Date, limit: number): Promise<MonitoredDossier[]> {
+  const params: unknown[] = [now, limit];
+  const agencies = factScope(agencyIds, params);
   const scope = dossierScope(actor, params);
   const rows = await q.query<Row>(
     `SELECT ${listColumns} FROM monitoring_dossier_fact f JOIN dossier d ON d.id = f.dossier_id JOIN agency a ON a.id = d.current_agency_id
-      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL AND f.due_at < $2
-        AND f.waiting IS NULL
-        AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[])) AND ${scope}
-      ORDER BY f.due_at LIMIT $3`,
+      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL AND f.due_at < $1
+        AND f.waiting IS NULL AND ${agencies} AND ${scope}
+      ORDER BY f.due_at LIMIT $2`,
     params,
   );
   return rows.map(mapDossier);
 }
 
-/** Live counts of pending dossiers: waiting, overdue, due by `soon`, not yet due; and by days since reception. */
+/**
+ * Live counts of pending dossiers: waiting, overdue, due by `soon`, not yet due; and by age — bucket i holds the
+ * dossiers received less than `ageLimitsDays[i]` days before `now` (and not less than the previous limit), the last
+ * bucket the older ones. Comparisons of instants only: this reads every pending dossier of a city.
+ */
 export async function pendingNow(
   q: Queryable,
-  agencyIds: readonly string[],
+  agencyIds: readonly string[] | null,
   now: Date,
   soon: Date,
-): Promise<{ counts: Record<string, number>; byAge: { days: number; dossiers: number }[] }> {
-  const rows = await q.query<{ category: string; days: number; n: number }>(
+  ageLimitsDays: readonly number[],
+): Promise<{ counts: Record<string, number>; byAge: number[] }> {
+  const params: unknown[] = [now, soon];
+  const ages = ageLimitsDays.map((days, i) => {
+    params.push(new Date(now.getTime() - days * 86_400_000));
+    return `WHEN f.received_at > $${params.length} THEN ${i}`;
+  });
+  const agencies = factScope(agencyIds, params);
+  const rows = await q.query<{ category: string; age: number; n: number }>(
     `SELECT CASE WHEN f.waiting = 'supplement' THEN 'waiting_supplement'
                  WHEN f.waiting = 'payment' THEN 'waiting_payment'
                  WHEN f.due_at IS NULL THEN 'not_yet_due'
-                 WHEN f.due_at < $2 THEN 'overdue'
-                 WHEN f.due_at <= $3 THEN 'due_within_working_day'
+                 WHEN f.due_at < $1 THEN 'overdue'
+                 WHEN f.due_at <= $2 THEN 'due_within_working_day'
                  ELSE 'not_yet_due' END AS category,
-            floor(extract(epoch FROM ($2::timestamptz - f.received_at)) / 86400)::int AS days, count(*)::int8 AS n
+            CASE ${ages.join(' ')} ELSE ${ageLimitsDays.length} END AS age, count(*)::int8 AS n
        FROM monitoring_dossier_fact f
-      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL
-        AND (f.competent_agency_id = ANY($1::uuid[]) OR f.receiving_agency_id = ANY($1::uuid[]))
+      WHERE f.received_at IS NOT NULL AND f.resolved_at IS NULL AND ${agencies}
       GROUP BY 1, 2`,
-    [agencyIds, now, soon],
+    params,
   );
   const counts: Record<string, number> = {};
-  const ages = new Map<number, number>();
+  const byAge = Array.from({ length: ageLimitsDays.length + 1 }, () => 0);
   for (const r of rows) {
     counts[r.category] = (counts[r.category] ?? 0) + Number(r.n);
-    ages.set(Number(r.days), (ages.get(Number(r.days)) ?? 0) + Number(r.n));
+    byAge[Number(r.age)]! += Number(r.n);
   }
-  return { counts, byAge: [...ages.entries()].sort(([a], [b]) => a - b).map(([days, dossiers]) => ({ days, dossiers })) };
+  return { counts, byAge };
 }
 
 /** The dossiers of a drill-down: received in the period or pending at its end, of a procedure, in scope. */
