@@ -7,6 +7,7 @@ import type { Actor } from '@motcua/core/shared';
 import type { CatalogueAgencyRef, CatalogueProcedureFacts } from '@motcua/core/monitoring';
 import type { Queryable } from '../kernel/database';
 import { dossierScope } from '../dossiers/dossier-load';
+import { serialRead } from './report-queries';
 
 export interface UnitRef {
   readonly id: string;
@@ -151,7 +152,8 @@ export async function pendingNow(
     return `WHEN f.received_at > $${params.length} THEN ${i}`;
   });
   const agencies = factScope(agencyIds, params);
-  const rows = await q.query<{ category: string; age: number; n: number }>(
+  const rows = await serialRead<{ category: string; age: number; n: number }>(
+    q,
     `SELECT CASE WHEN f.waiting = 'supplement' THEN 'waiting_supplement'
                  WHEN f.waiting = 'payment' THEN 'waiting_payment'
                  WHEN f.due_at IS NULL THEN 'not_yet_due'

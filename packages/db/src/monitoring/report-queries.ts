@@ -5,13 +5,30 @@
  * sum every day up to the period's end; "carried over" sums the pending deltas before the period.
  */
 import { rollupCounters, weekStartOf, type Counters, type RollupCounter, type RollupSums } from '@motcua/core/monitoring';
-import type { Queryable } from '../kernel/database';
+import type { Database, Queryable } from '../kernel/database';
 import { expandScope } from '../organization/scope.repository';
 import { histogramColumns } from './rollup-store';
 
 /** The agency ids a unit stands for: itself, its sub-agencies, and (transitively) what merged into them. */
 export async function unitAgencyIds(q: Queryable, unitId: string): Promise<string[]> {
   return expandScope(q, [{ agencyId: unitId, includeSubAgencies: true }]);
+}
+
+/**
+ * Runs a monitoring read on PostgreSQL without parallel workers. These reads are small and medium aggregations,
+ * several per dashboard request; on the 2-core servers this system targets, starting workers costs more than it
+ * saves — at 100 k dossiers on a loaded box the city-year Biểu II.06a took 190–370 ms with two workers and 20 ms
+ * without (BENCHMARKS.md). A UNION ALL of several sources is planned as a Parallel Append whatever the tables'
+ * settings, so the read runs in its own transaction with the setting local to it. Inside a caller's transaction
+ * (or on PGlite, which has no workers) it is a plain query.
+ */
+export async function serialRead<T = Record<string, unknown>>(q: Queryable, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const db = q as Partial<Database>;
+  if (db.kind !== 'postgres' || typeof db.transaction !== 'function') return q.query<T>(sql, params);
+  return db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL max_parallel_workers_per_gather = 0');
+    return tx.query<T>(sql, params);
+  });
 }
 
 const stockCounters: readonly RollupCounter[] = ['pending_delta', 'overdue_delta', 'supplement_wait_delta', 'payment_wait_delta'];
@@ -148,7 +165,8 @@ export async function periodSums(
   });
   const select = cols.length ? `${cols.join(', ')}, ` : '';
   const group = cols.length ? `GROUP BY ${cols.join(', ')}` : '';
-  const rows = await q.query<Record<string, unknown>>(
+  const rows = await serialRead<Record<string, unknown>>(
+    q,
     `SELECT ${select}
        ${[...flows, ...hist].map((c) => `coalesce(sum(${c} * fw), 0)::int8 AS ${c}`).join(',\n       ')},
        ${stocks.map((c) => `coalesce(sum(${c} * sw), 0)::int8 AS ${c}`).join(', ')},
@@ -183,7 +201,8 @@ export async function weeklyTrend(
     params.push(options.agencyIds);
     where += ' AND (competent_agency_id = ANY($3::uuid[]) OR receiving_agency_id = ANY($3::uuid[]))';
   }
-  const rows = await q.query<{ week: string; received: number; resolved: number; resolved_late: number }>(
+  const rows = await serialRead<{ week: string; received: number; resolved: number; resolved_late: number }>(
+    q,
     `SELECT to_char(day, 'YYYY-MM-DD') AS week, sum(received)::int8 AS received,
             sum(resolved)::int8 AS resolved, sum(resolved_late)::int8 AS resolved_late
        FROM monitoring_unit_rollup_week WHERE ${where} GROUP BY 1 ORDER BY 1`,
