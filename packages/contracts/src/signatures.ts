@@ -61,10 +61,24 @@ export const signatureCheckResponse = z.object({
   coversWholeDocument: z.boolean(),
   hasSigningCertificateV2: z.boolean(),
   hasTimestamp: z.boolean(),
+  /** The RFC 3161 signature timestamp (PAdES B-T): trusted time, the authority, and whether it holds. */
+  timestamp: z
+    .object({ time: z.string().nullable(), tsa: z.string().nullable(), valid: z.boolean(), isIntact: z.boolean(), isTrusted: z.boolean() })
+    .nullable(),
+  /** Revocation (CRL) of the signer's certificate and its intermediates, signer first. */
+  revocation: z.array(
+    z.object({
+      subject: z.string(),
+      serialNumber: z.string(),
+      status: z.enum(['good', 'revoked', 'unknown']),
+      revokedAt: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
   problems: z.array(z.string()),
 });
 
-export const verificationVerdictValues = ['valid', 'untrusted', 'invalid', 'unsigned', 'not_pdf'] as const;
+export const verificationVerdictValues = ['valid', 'untrusted', 'invalid', 'revoked', 'unsigned', 'not_pdf'] as const;
 
 export const verificationResponse = z.object({
   verdict: z.enum(verificationVerdictValues),

@@ -33,6 +33,20 @@ export const signatureConfigKeys = {
     default: '30',
     description: 'Mark signing certificates expiring within this many days (certificate list API, `?expiring=true`).',
   },
+  MOTCUA_PKI_TSA_URL: {
+    default: '',
+    description:
+      'RFC 3161 time-stamping authority (http/https URL). Set: every signature gets a trusted timestamp (PAdES B-T) and signing waits and retries while the TSA is down. Empty: B-B, the signing time is the signer\'s claim.',
+  },
+  MOTCUA_PKI_CRL_FILES: {
+    default: '',
+    description: 'CRL files (comma-separated, PEM or DER) the verification checks certificates against, besides the CRLs at their distribution points.',
+  },
+  MOTCUA_PKI_CRL_FETCH: {
+    default: 'true',
+    description:
+      'Fetch the CRL at the distribution point of certificates that chain to a trusted root (HTTP, 5 s timeout, cached 5 min). false: configured CRL files only.',
+  },
   MOTCUA_VERIFY_MAX_MB: { default: '20', description: 'Largest PDF accepted by the public verification, in MB.' },
   MOTCUA_VERIFY_RATE_LIMIT_PER_MINUTE: {
     default: '30',
@@ -48,6 +62,9 @@ export const signatureConfigSchema = {
   ]),
   MOTCUA_PKI_TRUSTED_ROOTS: z.string(),
   MOTCUA_PKI_EXPIRY_WARNING_DAYS: int(1, 365),
+  MOTCUA_PKI_TSA_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  MOTCUA_PKI_CRL_FILES: z.string(),
+  MOTCUA_PKI_CRL_FETCH: z.enum(['true', 'false']),
   MOTCUA_VERIFY_MAX_MB: int(1, 200),
   MOTCUA_VERIFY_RATE_LIMIT_PER_MINUTE: int(1, 100_000),
 };
@@ -60,6 +77,10 @@ export interface SignatureConfig {
   masterKey: string | null;
   trustedRootFiles: string[];
   expiryWarningDays: number;
+  /** RFC 3161 TSA; null: signatures are B-B. */
+  tsaUrl: string | null;
+  crlFiles: string[];
+  fetchCrls: boolean;
   verifyMaxBytes: number;
   verifyRateLimitPerMinute: number;
 }
@@ -81,6 +102,12 @@ export function signatureConfigOf(c: Parsed, cwd: string): SignatureConfig {
       .filter(Boolean)
       .map((file) => path.resolve(cwd, file)),
     expiryWarningDays: c.MOTCUA_PKI_EXPIRY_WARNING_DAYS,
+    tsaUrl: c.MOTCUA_PKI_TSA_URL || null,
+    crlFiles: c.MOTCUA_PKI_CRL_FILES.split(',')
+      .map((file) => file.trim())
+      .filter(Boolean)
+      .map((file) => path.resolve(cwd, file)),
+    fetchCrls: c.MOTCUA_PKI_CRL_FETCH === 'true',
     verifyMaxBytes: c.MOTCUA_VERIFY_MAX_MB * 1024 * 1024,
     verifyRateLimitPerMinute: c.MOTCUA_VERIFY_RATE_LIMIT_PER_MINUTE,
   };

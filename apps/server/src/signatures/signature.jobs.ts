@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { dossierTopics } from '@motcua/core/dossiers';
 import { chooseSigningCertificate, type CertificatePurpose, type StoredCertificate } from '@motcua/core/signatures';
-import { isPdf, PdfStructureError } from '@motcua/adapters/signatures';
+import { isPdf, PdfStructureError, TimestampAuthorityError } from '@motcua/adapters/signatures';
 import { withUnitOfWork, type Database } from '@motcua/db';
 import { findAttachment, findDossier } from '@motcua/db/dossiers';
 import { findIssuedDocument, findIssuedDocumentByEvent } from '@motcua/db/documents';
@@ -85,10 +85,24 @@ export async function signSource(deps: AppDeps, db: Database, now: Date, source:
         pdf,
         { name: certificate.commonName ?? certificate.subject, reason, location: place, signingTime: now },
         await services.transportFor(certificate.id),
+        services.timestampAuthority ?? undefined,
       );
       signers.push({ certificateId: certificate.id, purpose: certificate.purpose, commonName: certificate.commonName, fingerprint: certificate.fingerprint });
     }
   } catch (error) {
+    if (error instanceof TimestampAuthorityError) {
+      // B-T is configured: nothing is stored or marked signed without the timestamp; the job retries with back-off.
+      await withUnitOfWork(db, { actor: system, now }, async (uow) => {
+        uow.audit.record({
+          action: 'document.sign_timestamp_failed',
+          targetType: source.kind,
+          targetId: source.id,
+          agencyId: source.agencyId,
+          summary: { reason: error.reason, message: error.message },
+        });
+      });
+      throw error;
+    }
     if (!(error instanceof PdfStructureError)) throw error;
     // A file that says PDF but cannot be read as one: retrying will not help; the audit trail says why.
     await withUnitOfWork(db, { actor: system, now }, async (uow) => {

@@ -11,12 +11,16 @@ import {
   type CertificatePurpose,
   type PdfSignatureVerifier,
   type PdfSigner,
+  type RevocationListSource,
+  type TimestampAuthority,
   type SigningTransport,
   type StoredCertificate,
 } from '@motcua/core/signatures';
 import {
+  createCrlSource,
   createKeyVault,
   createLocalKeyTransport,
+  createRfc3161Client,
   createPadesSigner,
   createPdfSignatureVerifier,
   parseCertificate,
@@ -43,6 +47,10 @@ import { DEMO_PKI_MASTER_KEY, type SignatureConfig } from './signature.config';
 export interface SignatureServices {
   readonly signer: PdfSigner;
   readonly verifier: PdfSignatureVerifier;
+  /** The configured RFC 3161 TSA (PAdES B-T), or null (B-B). */
+  readonly timestampAuthority: TimestampAuthority | null;
+  /** CRLs for the verification: configured files and (unless disabled) distribution points over HTTP. */
+  readonly revocationSource: RevocationListSource;
   /** True when private keys are sealed with the published DEMO master key. */
   readonly usesDemoMasterKey: boolean;
   readonly vault: KeyVault;
@@ -90,6 +98,8 @@ export function signatureServices(deps: Pick<AppDeps, 'db' | 'config'>): Signatu
   const services: SignatureServices = {
     signer: createPadesSigner(),
     verifier: createPdfSignatureVerifier(),
+    timestampAuthority: config.tsaUrl ? createRfc3161Client({ url: config.tsaUrl }) : null,
+    revocationSource: createCrlSource({ files: config.crlFiles, fetchDistributionPoints: config.fetchCrls }),
     usesDemoMasterKey,
     vault,
     async trustedRoots() {

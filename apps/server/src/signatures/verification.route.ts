@@ -42,6 +42,22 @@ function checkView(check: PdfSignatureCheck): SignatureCheckResponse {
     coversWholeDocument: check.coversWholeDocument,
     hasSigningCertificateV2: check.hasSigningCertificateV2,
     hasTimestamp: check.hasTimestamp,
+    timestamp: check.timestamp
+      ? {
+          time: iso(check.timestamp.time),
+          tsa: check.timestamp.tsa,
+          valid: check.timestamp.valid,
+          isIntact: check.timestamp.isIntact,
+          isTrusted: check.timestamp.isTrusted,
+        }
+      : null,
+    revocation: check.revocation.map((entry) => ({
+      subject: entry.subject,
+      serialNumber: entry.serialNumber,
+      status: entry.status,
+      revokedAt: iso(entry.revokedAt),
+      reason: entry.reason,
+    })),
     problems: [...check.problems],
   };
 }
@@ -59,7 +75,9 @@ const issuedView = (issued: IssuedRecord) => ({
 export async function verifyDocument(deps: Pick<AppDeps, 'db' | 'config' | 'clock'>, bytes: Uint8Array): Promise<VerificationResponse> {
   const services = signatureServices(deps);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const verification = await services.verifier.verify(bytes, await services.trustedRoots(), deps.clock.now());
+  const verification = await services.verifier.verify(bytes, await services.trustedRoots(), deps.clock.now(), {
+    revocation: services.revocationSource,
+  });
   const issued = verification.isPdf ? await findIssuedBySha256(deps.db, sha256) : null;
   const report = reportVerification(verification, sha256, issued);
   return {

@@ -50,7 +50,7 @@ function uploadForVerification(file: File, onProgress: (fraction: number) => voi
   });
 }
 
-const verdictTone = { valid: 'success', untrusted: 'warning', invalid: 'danger', unsigned: 'info', not_pdf: 'danger' } as const;
+const verdictTone = { valid: 'success', untrusted: 'warning', invalid: 'danger', revoked: 'danger', unsigned: 'info', not_pdf: 'danger' } as const;
 
 export default function VerifyPage() {
   const { t, i18n } = useTranslation(['verify', 'common']);
@@ -218,6 +218,7 @@ function VerificationResult(props: { result: VerificationResponse; expectedSha25
                 <dt>{t('signatures.time')}</dt>
                 <dd>{when(signature.claimedSigningTime)}</dd>
               </div>
+              {signature.timestamp && <TimestampFact timestamp={signature.timestamp} when={when} />}
               {signature.reason && (
                 <div>
                   <dt>{t('signatures.reason')}</dt>
@@ -254,6 +255,7 @@ function VerificationResult(props: { result: VerificationResponse; expectedSha25
                 <dt>{t('signatures.validUntil')}</dt>
                 <dd>{when(signature.certificateNotAfter)}</dd>
               </div>
+              {signature.revocation[0] && <RevocationFact revocation={signature.revocation[0]} when={when} />}
             </dl>
             {signature.problems.length > 0 && (
               <details>
@@ -272,5 +274,52 @@ function VerificationResult(props: { result: VerificationResponse; expectedSha25
         {t('sha256')}: <span className="verify-hash">{result.sha256}</span>
       </p>
     </section>
+  );
+}
+
+type SignatureView = VerificationResponse['signatures'][number];
+
+/** The trusted time of a PAdES B-T signature (RFC 3161 token), or why it cannot be relied on. */
+function TimestampFact(props: { timestamp: NonNullable<SignatureView['timestamp']>; when: (value: string | null) => string }) {
+  const { t } = useTranslation('verify');
+  const { timestamp, when } = props;
+  return (
+    <div className="verify-timestamp">
+      <dt>{t('signatures.timestamp')}</dt>
+      <dd>
+        {timestamp.valid ? (
+          <>
+            <strong>{when(timestamp.time)}</strong>
+            {timestamp.tsa ? ` — ${t('signatures.timestampBy', { tsa: timestamp.tsa })}` : ''}
+          </>
+        ) : (
+          <StatusTag tone={timestamp.isIntact ? 'warning' : 'danger'}>
+            {timestamp.isIntact ? t('signatures.timestampUntrusted') : t('signatures.timestampInvalid')}
+          </StatusTag>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Revocation (CRL) of the signer's certificate: not revoked, revoked on a date (with the reason), or unknown. */
+function RevocationFact(props: { revocation: SignatureView['revocation'][number]; when: (value: string | null) => string }) {
+  const { t } = useTranslation('verify');
+  const { revocation, when } = props;
+  const tone = revocation.status === 'good' ? 'success' : revocation.status === 'revoked' ? 'danger' : 'info';
+  return (
+    <div>
+      <dt>{t('signatures.revocation')}</dt>
+      <dd>
+        <StatusTag tone={tone}>
+          {revocation.status === 'good'
+            ? t('signatures.revocationGood')
+            : revocation.status === 'revoked'
+              ? t('signatures.revocationRevoked', { date: when(revocation.revokedAt) })
+              : t('signatures.revocationUnknown')}
+        </StatusTag>
+        {revocation.status === 'revoked' && revocation.reason ? ` (${t('signatures.revocationReason', { reason: revocation.reason })})` : ''}
+      </dd>
+    </div>
   );
 }

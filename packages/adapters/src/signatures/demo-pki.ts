@@ -76,7 +76,7 @@ export async function createCertificateAuthority(input: {
 /** A document-signing certificate (digitalSignature + nonRepudiation) issued by `issuer`. */
 export async function issueSigningCertificate(
   issuer: Credential,
-  input: { subject: SubjectName; notBefore: Date; notAfter: Date },
+  input: { subject: SubjectName; notBefore: Date; notAfter: Date; crlDistributionPoint?: string },
 ): Promise<Credential> {
   const issuerCertificate = new x509.X509Certificate(issuer.certificate);
   const issuerKey = await webcrypto.subtle.importKey('pkcs8', issuer.privateKey, rsa, false, ['sign']);
@@ -95,6 +95,7 @@ export async function issueSigningCertificate(
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as unknown as SigningKey),
       await x509.AuthorityKeyIdentifierExtension.create(issuerCertificate),
+      ...(input.crlDistributionPoint ? [new x509.CRLDistributionPointsExtension([input.crlDistributionPoint])] : []),
     ],
   });
   return {
@@ -107,4 +108,35 @@ export async function issueSigningCertificate(
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
   const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${base64.trimEnd()}\n-----END ${label}-----\n`;
+}
+
+export interface CrlEntry {
+  /** The revoked certificate's serial number, hex. */
+  readonly serialNumber: string;
+  readonly revokedAt: Date;
+  /** RFC 5280 CRLReason name (keyCompromise, superseded, cessationOfOperation …). */
+  readonly reason: keyof typeof x509.X509CrlReason | null;
+}
+
+/** A CRL signed by `issuer` (the DEMO root) listing `entries`; DER. */
+export async function createRevocationList(
+  issuer: Credential,
+  input: { entries: readonly CrlEntry[]; thisUpdate: Date; nextUpdate: Date },
+): Promise<Uint8Array> {
+  const issuerCertificate = new x509.X509Certificate(issuer.certificate);
+  const issuerKey = await webcrypto.subtle.importKey('pkcs8', issuer.privateKey, rsa, false, ['sign']);
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: issuerCertificate.subject,
+    thisUpdate: input.thisUpdate,
+    nextUpdate: input.nextUpdate,
+    signingAlgorithm: rsa,
+    signingKey: issuerKey as unknown as Parameters<typeof x509.X509CrlGenerator.create>[0]['signingKey'],
+    extensions: [await x509.AuthorityKeyIdentifierExtension.create(issuerCertificate)],
+    entries: input.entries.map((entry) => ({
+      serialNumber: entry.serialNumber,
+      revocationDate: entry.revokedAt,
+      ...(entry.reason ? { reason: x509.X509CrlReason[entry.reason] } : {}),
+    })),
+  });
+  return new Uint8Array(crl.rawData);
 }

@@ -5,9 +5,18 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { PdfSignatureCheck, PdfSignatureVerifier, PdfVerification } from '@motcua/core/signatures';
+import type {
+  PdfSignatureCheck,
+  PdfSignatureVerifier,
+  PdfVerification,
+  RevocationCheck,
+  TimestampCheck,
+  VerifyOptions,
+} from '@motcua/core/signatures';
 import { chainsToTrustedRoot, parseCertificate, summariseCertificate, certificateDer } from './certificates';
 import { oid, sha256 } from './cms';
+import { certificatePath, checkRevocation } from './revocation';
+import { checkTimestampToken } from './timestamp-token';
 
 const toArrayBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -83,6 +92,7 @@ async function checkSignature(
   candidate: Candidate,
   roots: readonly pkijs.Certificate[],
   at: Date,
+  options: VerifyOptions,
 ): Promise<PdfSignatureCheck> {
   const [start, firstLength, secondStart, secondLength] = candidate.range;
   const subFilter = dictionaryEntry(candidate.dictionary, 'SubFilter');
@@ -100,6 +110,8 @@ async function checkSignature(
     isTrusted: false,
     hasSigningCertificateV2: false,
     hasTimestamp: false,
+    timestamp: null,
+    revocation: [],
     signer: null,
     problems: [problem],
   });
@@ -149,7 +161,25 @@ async function checkSignature(
   const essAttribute = signerInfo.signedAttrs?.attributes.find((entry) => entry.type === oid.signingCertificateV2);
   const hasSigningCertificateV2 = essAttribute !== undefined && essCertHashMatches(essAttribute, signerCertificate);
   if (!hasSigningCertificateV2) problems.push('no matching ESS signing-certificate-v2 attribute (not PAdES baseline)');
-  const hasTimestamp = signerInfo.unsignedAttrs?.attributes.some((entry) => entry.type === oid.timeStampToken) ?? false;
+  const tokenAttribute = signerInfo.unsignedAttrs?.attributes.find((entry) => entry.type === oid.timeStampToken);
+  let timestamp: TimestampCheck | null = null;
+  if (tokenAttribute) {
+    const value = tokenAttribute.values[0] as asn1js.BaseBlock | undefined;
+    const tokenDer = value ? new Uint8Array(value.valueBeforeDecodeView) : new Uint8Array();
+    timestamp = await checkTimestampToken(tokenDer, new Uint8Array(signerInfo.signature.valueBlock.valueHexView), roots);
+    problems.push(...timestamp.problems);
+  }
+  const revocation: RevocationCheck[] = [];
+  for (const { certificate, issuer } of certificatePath(signerCertificate, [...certificates, ...roots])) {
+    // Distribution points are fetched only for chains the deployment trusts: an uploaded file's own certificate
+    // must not make the server call addresses of its author's choosing.
+    const check = chain.trusted && options.revocation
+      ? await checkRevocation(certificate, issuer, options.revocation, at)
+      : { ...(await checkRevocation(certificate, issuer, { find: async () => [] }, at)), problem: null };
+    if (check.problem) problems.push(check.problem);
+    const { problem: _problem, ...entry } = check;
+    revocation.push(entry);
+  }
   if (!base.coversWholeDocument) problems.push('content was appended after this signature');
 
   return {
@@ -157,7 +187,9 @@ async function checkSignature(
     isIntact,
     isTrusted: chain.trusted,
     hasSigningCertificateV2,
-    hasTimestamp,
+    hasTimestamp: tokenAttribute !== undefined,
+    timestamp,
+    revocation,
     signer: summariseCertificate(signerCertificate),
     problems,
   };
@@ -177,7 +209,7 @@ function essCertHashMatches(attribute: pkijs.Attribute, certificate: pkijs.Certi
 
 export function createPdfSignatureVerifier(): PdfSignatureVerifier {
   return {
-    async verify(pdf: Uint8Array, trustedRoots: readonly Uint8Array[], at: Date = new Date()): Promise<PdfVerification> {
+    async verify(pdf: Uint8Array, trustedRoots: readonly Uint8Array[], at: Date = new Date(), options: VerifyOptions = {}): Promise<PdfVerification> {
       if (!isPdf(pdf)) return { isPdf: false, signatures: [] };
       const roots: pkijs.Certificate[] = [];
       for (const der of trustedRoots) {
@@ -189,7 +221,7 @@ export function createPdfSignatureVerifier(): PdfSignatureVerifier {
       }
       const text = Buffer.from(pdf).toString('latin1');
       const signatures: PdfSignatureCheck[] = [];
-      for (const candidate of findSignatures(pdf, text)) signatures.push(await checkSignature(pdf, text, candidate, roots, at));
+      for (const candidate of findSignatures(pdf, text)) signatures.push(await checkSignature(pdf, text, candidate, roots, at, options));
       return { isPdf: true, signatures };
     },
   };

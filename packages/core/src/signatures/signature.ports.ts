@@ -80,9 +80,56 @@ export interface PdfSignatureCheck {
   readonly coversWholeDocument: boolean;
   readonly hasSigningCertificateV2: boolean;
   readonly hasTimestamp: boolean;
+  /** The RFC 3161 signature timestamp (PAdES B-T) as checked; null when the signature carries none. */
+  readonly timestamp: TimestampCheck | null;
+  /** Revocation of the signer's certificate and its intermediates (not the root), signer first. */
+  readonly revocation: readonly RevocationCheck[];
   readonly signer: CertificateSummary | null;
   /** Why a check failed, in English, for logs and the detail view. */
   readonly problems: readonly string[];
+}
+
+/** The signature timestamp token (id-aa-timeStampToken over the signature value). */
+export interface TimestampCheck {
+  /** genTime of the token: the trusted time the signature existed by. */
+  readonly time: Date | null;
+  /** The time-stamping authority: its certificate's subject common name (or full subject). */
+  readonly tsa: string | null;
+  /** The token's own signature holds and its imprint is the SHA-2 hash of this signature's value. */
+  readonly isIntact: boolean;
+  /** The TSA certificate is for time-stamping (critical EKU) and chains to a trusted root at genTime. */
+  readonly isTrusted: boolean;
+  /** isIntact and isTrusted: the time can be relied on. */
+  readonly valid: boolean;
+  readonly problems: readonly string[];
+}
+
+export type RevocationStatus = 'good' | 'revoked' | 'unknown';
+
+export interface RevocationCheck {
+  readonly subject: string;
+  readonly serialNumber: string;
+  /** good: a valid CRL of its issuer does not list it; revoked: listed; unknown: no usable CRL reached. */
+  readonly status: RevocationStatus;
+  readonly revokedAt: Date | null;
+  /** RFC 5280 CRLReason name, e.g. keyCompromise; null when the CRL gives none. */
+  readonly reason: string | null;
+  /** The CRL's URL or file the answer came from. */
+  readonly source: string | null;
+}
+
+/**
+ * Where certificate revocation lists come from: files configured by the deployment, and the certificate's CRL
+ * distribution points fetched over HTTP (with a timeout and a cache). Never throws: what cannot be reached is
+ * simply not returned (the verifier then answers `unknown`).
+ */
+export interface RevocationListSource {
+  find(distributionPoints: readonly string[]): Promise<readonly { readonly source: string; readonly der: Uint8Array }[]>;
+}
+
+export interface VerifyOptions {
+  /** Check the certificates against CRLs; without it every certificate's revocation is `unknown`. */
+  readonly revocation?: RevocationListSource;
 }
 
 export interface PdfVerification {
@@ -93,5 +140,5 @@ export interface PdfVerification {
 
 export interface PdfSignatureVerifier {
   /** Never throws on bad input: a broken file or signature is a verdict, not an error. */
-  verify(pdf: Uint8Array, trustedRoots: readonly Uint8Array[], at?: Date): Promise<PdfVerification>;
+  verify(pdf: Uint8Array, trustedRoots: readonly Uint8Array[], at?: Date, options?: VerifyOptions): Promise<PdfVerification>;
 }

@@ -35,6 +35,8 @@ const check = (overrides: Partial<PdfSignatureCheck>): PdfSignatureCheck => ({
   coversWholeDocument: true,
   hasSigningCertificateV2: true,
   hasTimestamp: false,
+  timestamp: null,
+  revocation: [],
   signer: null,
   problems: [],
   ...overrides,
@@ -80,5 +82,42 @@ describe('verification verdict', () => {
     expect(verdictOf({ isPdf: true, signatures: [check({}), check({ coversWholeDocument: false })] })).toBe('invalid');
     expect(verdictOf({ isPdf: true, signatures: [check({ isIntact: false }), check({})] })).toBe('invalid');
     expect(verdictOf({ isPdf: true, signatures: [check({}), check({ isTrusted: false })] })).toBe('untrusted');
+  });
+
+  const stamp = (time: Date, overrides: Partial<NonNullable<PdfSignatureCheck['timestamp']>> = {}) => ({
+    time,
+    tsa: 'MotCua DEMO TSA',
+    isIntact: true,
+    isTrusted: true,
+    valid: true,
+    problems: [],
+    ...overrides,
+  });
+  const revoked = (revokedAt: Date) => ({
+    subject: 'CN=Leader',
+    serialNumber: '01',
+    status: 'revoked' as const,
+    revokedAt,
+    reason: 'keyCompromise',
+    source: 'http://ca/crl',
+  });
+
+  it('a broken timestamp token is invalid; an untrusted TSA is untrusted', () => {
+    expect(verdictOf({ isPdf: true, signatures: [check({ timestamp: stamp(now, { isIntact: false, valid: false }) })] })).toBe('invalid');
+    expect(verdictOf({ isPdf: true, signatures: [check({ timestamp: stamp(now, { isTrusted: false, valid: false }) })] })).toBe('untrusted');
+    expect(verdictOf({ isPdf: true, signatures: [check({ timestamp: stamp(now) })] })).toBe('valid');
+  });
+
+  it('a revoked certificate: revoked, unless a valid timestamp proves the signature came before the revocation', () => {
+    const before = new Date(now.getTime() - day);
+    const after = new Date(now.getTime() + day);
+    expect(verdictOf({ isPdf: true, signatures: [check({ revocation: [revoked(after)] })] })).toBe('revoked'); // claimed time proves nothing
+    expect(verdictOf({ isPdf: true, signatures: [check({ revocation: [revoked(after)], timestamp: stamp(now) })] })).toBe('valid');
+    expect(verdictOf({ isPdf: true, signatures: [check({ revocation: [revoked(before)], timestamp: stamp(now) })] })).toBe('revoked');
+    expect(
+      verdictOf({ isPdf: true, signatures: [check({ revocation: [revoked(after)], timestamp: stamp(now, { isTrusted: false, valid: false }) })] }),
+    ).toBe('revoked');
+    const unknown = { ...revoked(after), status: 'unknown' as const, revokedAt: null, reason: null, source: null };
+    expect(verdictOf({ isPdf: true, signatures: [check({ revocation: [unknown] })] })).toBe('valid');
   });
 });

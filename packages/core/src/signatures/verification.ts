@@ -12,6 +12,11 @@ export type VerificationVerdict =
   | 'untrusted'
   /** A signature does not match the bytes, or content was appended after the last signature. */
   | 'invalid'
+  /**
+   * Intact, but a signer's certificate is on its CA's revocation list and no trusted timestamp proves the
+   * signature was made before the revocation date.
+   */
+  | 'revoked'
   /** A PDF without any signature. */
   | 'unsigned'
   | 'not_pdf';
@@ -39,13 +44,29 @@ export interface VerificationReport {
   readonly sha256: string;
 }
 
+/**
+ * A revoked certificate still carries a signature made before its revocation date — but only a valid timestamp
+ * (trusted time) can prove when the signature was made; the signer's claimed /M time proves nothing.
+ */
+export function isRevokedAtSigning(check: PdfSignatureCheck): boolean {
+  return check.revocation.some((entry) => {
+    if (entry.status !== 'revoked') return false;
+    const proven = check.timestamp?.valid && check.timestamp.time ? check.timestamp.time : null;
+    return !proven || !entry.revokedAt || proven.getTime() >= entry.revokedAt.getTime();
+  });
+}
+
 export function verdictOf(verification: PdfVerification): VerificationVerdict {
   if (!verification.isPdf) return 'not_pdf';
   const { signatures } = verification;
   if (signatures.length === 0) return 'unsigned';
   const last = signatures.at(-1)!;
   if (signatures.some((signature) => !signature.isIntact) || !last.coversWholeDocument) return 'invalid';
-  return signatures.every((signature) => signature.isTrusted) ? 'valid' : 'untrusted';
+  // A timestamp token that was altered (or does not cover this signature) is a broken part of the signature.
+  if (signatures.some((signature) => signature.timestamp && !signature.timestamp.isIntact)) return 'invalid';
+  if (signatures.some(isRevokedAtSigning)) return 'revoked';
+  const trusted = signatures.every((signature) => signature.isTrusted && (!signature.timestamp || signature.timestamp.isTrusted));
+  return trusted ? 'valid' : 'untrusted';
 }
 
 export function reportVerification(verification: PdfVerification, sha256: string, issued: IssuedRecord | null): VerificationReport {
