@@ -8,6 +8,7 @@ import { buildJobHandlers, buildPeriodicTasks } from './jobs/handlers';
 import { createJobRunner } from './jobs/job-runner';
 import { configOrExit, migrate, openConfiguredDatabase, pendingMigrations } from './runtime';
 import { seedDemoIfEmpty } from './seed/seed-demo';
+import { logCertificateExpiry } from './signatures/certificate-expiry';
 
 const config = configOrExit(process.env);
 const started = performance.now();
@@ -34,7 +35,7 @@ const runner = createJobRunner({
   db,
   clock,
   handlers: buildJobHandlers(deps),
-  periodic: buildPeriodicTasks(deps),
+  periodic: buildPeriodicTasks(deps, app.log),
   logger: app.log,
   pollMilliseconds: config.jobs.pollMilliseconds,
   onlyRegisteredTopics: true,
@@ -51,6 +52,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.server.port, host: config.server.host });
 runner.start();
+await logCertificateExpiry({ db, clock, warningDays: config.signatures.expiryWarningDays }, app.log); // then daily (periodic task)
 app.log.info(
   { url: config.server.publicUrl, database: db.kind, startupMs: Math.round(performance.now() - started) },
   'MotCua is serving',

@@ -3,6 +3,7 @@ import type { Database } from '@motcua/db';
 import type { Clock } from '@motcua/core';
 import type { AppConfig } from '../config';
 import { initDemoPki } from '../signatures/pki-demo';
+import { revocationReasons, revokeDemoCertificate } from '../signatures/demo-crl';
 import { toPem } from '@motcua/adapters/signatures';
 import { listTrustedRoots } from '@motcua/db/signatures';
 import type { Command } from './command';
@@ -32,6 +33,29 @@ export function pkiCommands(withDatabase: WithDatabase): Command[] {
             const root = (await listTrustedRoots(deps.db)).find((r) => r.fingerprint === report.rootFingerprint);
             if (root) process.stdout.write(toPem(root.certificateDer));
           }
+          return 0;
+        }),
+    },
+    {
+      name: 'pki revoke-demo',
+      summary: 'Revoke a DEMO signing certificate: listed on the DEMO root’s CRL (/api/v1/pki/demo-root.crl), deactivated, audited.',
+      positionals: '<certificate-id>',
+      options: { reason: { type: 'string' }, at: { type: 'string' } },
+      run: (options, positionals) =>
+        withDatabase(async (deps) => {
+          const certificateId = positionals?.[0];
+          const reason = (options.reason as string | undefined) ?? 'keyCompromise';
+          const at = typeof options.at === 'string' ? new Date(options.at) : undefined;
+          if (!certificateId || !(revocationReasons as readonly string[]).includes(reason) || (at && Number.isNaN(at.getTime()))) {
+            process.stderr.write(`usage: pki revoke-demo <certificate-id> [--reason ${revocationReasons.join('|')}] [--at ISO-8601 instant]\n`);
+            return 2;
+          }
+          const revoked = await revokeDemoCertificate(deps, { kind: 'system', name: 'cli:pki-revoke-demo' }, {
+            certificateId,
+            reason: reason as (typeof revocationReasons)[number],
+            ...(at ? { revokedAt: at } : {}),
+          });
+          process.stdout.write(`revoked DEMO certificate ${certificateId} (serial ${revoked.serialNumber}) as of ${revoked.revokedAt.toISOString()} (${reason})\n`);
           return 0;
         }),
     },

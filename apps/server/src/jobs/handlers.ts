@@ -6,13 +6,13 @@ import { dossierJobHandlers, dossierPeriodicTasks } from '../dossiers/dossier.jo
 import { monitoringJobHandlers } from '../monitoring/monitoring.exports';
 import { documentJobHandlers } from '../documents/document.jobs';
 import { signatureJobHandlers, signaturePeriodicTasks } from '../signatures/signature.jobs';
-import type { JobHandler, PeriodicTask } from './job-runner';
+import type { JobHandler, JobLogger, PeriodicTask } from './job-runner';
 
 export function buildJobHandlers(deps: AppDepsInput): Record<string, JobHandler> {
   const complete = completeDeps(deps);
   return { ...dossierJobHandlers(complete), ...monitoringJobHandlers(complete), ...documentJobHandlers(complete), ...signatureJobHandlers(complete) };
 }
 
-export function buildPeriodicTasks(deps: AppDepsInput): PeriodicTask[] {
-  return [...dossierPeriodicTasks(completeDeps(deps)), ...signaturePeriodicTasks()];
+export function buildPeriodicTasks(deps: AppDepsInput, logger?: JobLogger): PeriodicTask[] {
+  return [...dossierPeriodicTasks(completeDeps(deps)), ...signaturePeriodicTasks(deps.config, logger)];
 }

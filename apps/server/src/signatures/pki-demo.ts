@@ -18,6 +18,7 @@ import type { Clock } from '@motcua/core';
 import type { AppConfig } from '../config';
 import { demoOfficers } from '../identity/identity.seed';
 import { signatureServices, storeCertificate } from './signature.services';
+import { demoCrlUrl } from './demo-crl';
 
 export const DEMO_ROOT_NAME = 'MotCua DEMO Root CA — KHÔNG dùng thật (not for production)';
 
@@ -64,7 +65,12 @@ export async function initDemoPki(deps: { db: Database; config: AppConfig; clock
   if (deps.config.signatures.production) throw new Error('pki init-demo is refused when MOTCUA_ENV=production');
   const now = deps.clock.now();
   const root = await demoRoot(deps, now);
-  const validity = { notBefore: new Date(now.getTime() - 86_400_000), notAfter: new Date(now.getTime() + 3 * YEAR) };
+  // Demo certificates name the DEMO root's CRL published by this server as their CRL distribution point.
+  const validity = {
+    notBefore: new Date(now.getTime() - 86_400_000),
+    notAfter: new Date(now.getTime() + 3 * YEAR),
+    crlDistributionPoint: demoCrlUrl(deps.config),
+  };
   const issued: PkiDemoReport['issued'] = [];
   for (const officer of demoOfficers.filter((o) => o.role === 'agency_leader')) {
     const agency = await findAgencyByCode(deps.db, officer.agencyCode);

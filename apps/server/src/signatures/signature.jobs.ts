@@ -25,6 +25,9 @@ import {
 import type { AppDeps } from '../deps';
 import { PermanentJobError, type JobHandler, type PeriodicTask } from '../jobs/job-runner';
 import { signatureServices } from './signature.services';
+import { certificateExpiryTask } from './certificate-expiry';
+import type { AppConfig } from '../config';
+import type { JobLogger } from '../jobs/job-runner';
 
 const system = { kind: 'system', name: 'document.sign' } as const;
 
@@ -214,6 +217,9 @@ export async function enqueuePendingSignatures(db: Database, now: Date, limit = 
   return ids.length;
 }
 
-export function signaturePeriodicTasks(): PeriodicTask[] {
-  return [{ name: 'signature-pickup', everySeconds: 15, run: ({ db, clock }) => enqueuePendingSignatures(db, clock.now()).then(() => undefined) }];
+export function signaturePeriodicTasks(config?: AppConfig, logger?: JobLogger): PeriodicTask[] {
+  return [
+    { name: 'signature-pickup', everySeconds: 15, run: ({ db, clock }) => enqueuePendingSignatures(db, clock.now()).then(() => undefined) },
+    ...(config ? [certificateExpiryTask(config.signatures.expiryWarningDays, logger)] : []),
+  ];
 }

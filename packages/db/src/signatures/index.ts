@@ -1,2 +1,3 @@
 export * from './certificate.repository';
 export * from './signed-document.repository';
+export * from './revocation.repository';
