@@ -65,7 +65,13 @@ describe('a new officer’s journey from the counter to the returned signed resu
     await expect.poll(() => desk.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).count()).toBe(1);
     const code = (await desk.locator('output.dossier-code').textContent())!;
     expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H57-\d{6}-\d{4}$/);
-    await desk.getByRole('link', { name: 'In giấy tiếp nhận (Mẫu 01)' }).click();
+    // the receipt to print is the issued PDF (rendered by the job runner), opened in a new tab; the page shows it too
+    const receipt = desk.getByRole('link', { name: /^In giấy tiếp nhận \(Mẫu 01\)/ });
+    await receipt.waitFor({ timeout: 30_000 });
+    const receiptPdf = await desk.request.get(new URL((await receipt.getAttribute('href'))!, server.baseUrl).toString());
+    expect(receiptPdf.status()).toBe(200);
+    expect((await receiptPdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await desk.getByRole('link', { name: 'Xem giấy tiếp nhận trên trang' }).click();
     await expect.poll(() => heading(desk)).toBe('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
     await desk.getByText('Đặng Thị Mai').first().waitFor();
     await review(desk, 'journey-1-receipt-counter');
@@ -110,7 +116,9 @@ describe('a new officer’s journey from the counter to the returned signed resu
 
     // 4. the leader: the result PDF on the leader's desk, approve and sign, the signing progress
     const leader = await openPage(browser, server.baseUrl, 'counter');
-    await signInAt(leader, '/office/leader', 'lanhdao.phuxuan@motcua.demo', 'Bàn làm việc của lãnh đạo');
+    await signInAt(leader, '/office/inbox', 'lanhdao.phuxuan@motcua.demo', 'Hồ sơ cần xử lý');
+    await leader.getByRole('link', { name: 'Bàn lãnh đạo' }).click();
+    await expect.poll(() => heading(leader)).toBe('Bàn làm việc của lãnh đạo');
     await leader.getByRole('button', { name: `Xem và phê duyệt hồ sơ ${code}` }).click();
     await leader.locator(`iframe[title$="hồ sơ ${code}"]`).waitFor();
     await leader.getByLabel(/^Số, ký hiệu văn bản kết quả/).fill('88/GKS');

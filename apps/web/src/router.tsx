@@ -69,6 +69,7 @@ export const routes: RouteObject[] = [
           { path: 'control-sheets/:id', lazy: lazyPage(() => import('./office/ledger/control-sheet-page'), 'leader') },
           { path: 'admin', lazy: lazyPage(() => import('./office/admin/admin-page'), 'leader') },
           { path: 'admin/officers', lazy: lazyPage(() => import('./office/admin/officers-page'), 'leader') },
+          { path: 'admin/certificates', lazy: lazyPage(() => import('./office/admin/certificates-page'), 'leader') },
           { path: 'deadlines', lazy: lazyPage(() => import('./office/deadlines/deadlines-page'), 'leader') },
           { path: 'reception', lazy: lazyPage(() => import('./office/reception/reception-page'), 'desk', 'calendar') },
           { path: 'inbox', lazy: lazyPage(() => import('./office/inbox/inbox-page'), 'desk') },

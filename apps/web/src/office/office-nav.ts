@@ -20,6 +20,7 @@ export const officeNav: readonly OfficeNavItem[] = [
   { to: '/office/inbox', label: 'nav.inbox', roles: ['reception_officer', 'desk_supervisor', 'specialist', 'department_head', 'agency_leader'] },
   { to: '/office/queue', label: 'nav.queue', roles: ['reception_officer', 'desk_supervisor'] },
   { to: '/office/reception', label: 'nav.reception', roles: ['reception_officer', 'desk_supervisor'] },
+  { to: '/office/leader', label: 'nav.leaderDesk', roles: ['agency_leader'] },
   { to: '/office/deadlines', label: 'nav.deadlines', roles: ['agency_leader', 'desk_supervisor', 'department_head'] },
   { to: '/office/ledger', label: 'nav.ledger', roles: ['reception_officer', 'desk_supervisor', 'agency_leader', 'monitor'] },
   { to: '/office/calendar', label: 'nav.calendar', end: true },

@@ -83,6 +83,9 @@ export default function AdminPage() {
             <Link to="/office/admin/officers">{t('admin.officersLink')}</Link>
           </li>
           <li>
+            <Link to="/office/admin/certificates">{t('certificates.link')}</Link>
+          </li>
+          <li>
             <Link to="/office/calendar">{t('admin.calendarLink')}</Link>
           </li>
           <li>
@@ -95,7 +98,6 @@ export default function AdminPage() {
             <Link to="/office/catalog/import">{t('admin.importLink')}</Link>
           </li>
         </ul>
-        <p className="muted">{t('admin.certificatesLater')}</p>
       </nav>
       <h2 id="agencies">{t('admin.agenciesTitle')}</h2>
       {tree.isPending && <Spinner label={t('common:loading')} />}
