@@ -6,16 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/app';
-import { agencyIdOf, PHU_XUAN_DESK, procedureRef, seedHue } from '../../../test-support/dossier-api';
+import { agencyIdOf, longSessions, officerOf, PHU_XUAN_DESK, procedureRef, seedHue } from '../../../test-support/dossier-api';
 import { createCitizen, signIn, type SignedInHeaders } from '../../../test-support/identity';
 
 let t: TestApp;
 let citizen: SignedInHeaders;
 let desk: string;
 let caseCode: string;
+const start = Date.parse('2026-03-02T02:00:00Z'); // Monday 2026-03-02 09:00 in Huế
+let now = start;
 
 beforeAll(async () => {
-  t = await createTestApp(); // Monday 2026-03-02 09:00 in Huế
+  t = await createTestApp({ clock: { now: () => new Date(now) }, config: longSessions });
   await seedHue(t);
   desk = await agencyIdOf(t, PHU_XUAN_DESK);
   caseCode = (await procedureRef(t, '1.001193')).caseCode;
@@ -78,6 +80,7 @@ describe('submission from a draft', () => {
     const body = first.json();
     expect(body).toMatchObject({ draftId: draft.id, status: 1, code: null, dueAt: null });
     expect(Date.parse(body.receptionCheckDueAt)).toBeGreaterThan(t.clock.now().getTime());
+    expect(Date.parse(body.estimatedDueAt)).toBeGreaterThan(Date.parse(body.receptionCheckDueAt));
     const again = await submit();
     expect(again.json().dossierId).toBe(body.dossierId);
     expect((await t.db.query('SELECT 1 FROM dossier')).length).toBe(1);
@@ -102,6 +105,24 @@ describe('submission from a draft', () => {
     expect(notices.json().items).toHaveLength(deliveries[0]!.n);
     for (const item of notices.json().items) expect(item).toMatchObject({ dossierId: body.dossierId, procedureName: 'Thủ tục đăng ký khai sinh' });
     expect((await t.app.inject({ url: '/api/v1/portal/notifications' })).statusCode).toBe(401);
+  });
+
+  it('estimates at once the due time reception gives when the desk receives at the end of its check time', async () => {
+    const draft = await openDraft(birthValues());
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/portal/drafts/${draft.id}/submission`, headers: citizen, payload: { rowVersion: 1 } });
+    const { dossierId, code, dueAt, receptionCheckDueAt, estimatedDueAt } = res.json();
+    // the law gives the code and the due time at reception (TT 01/2018 Art. 19): none yet, an estimate instead
+    expect({ code, dueAt }).toEqual({ code: null, dueAt: null });
+    const officer = await officerOf(t, [{ role: 'reception_officer', agencyCode: PHU_XUAN_DESK }]);
+    now = Date.parse(receptionCheckDueAt);
+    try {
+      const received = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/reception`, headers: await officer.headers(), payload: {} });
+      expect(received.statusCode, received.body).toBe(200);
+      expect(received.json().code).toMatch(/^000\.01\.40\.H57-\d{6}-\d{4}$/);
+      expect(received.json().dueAt).toBe(estimatedDueAt);
+    } finally {
+      now = start;
+    }
   });
 
   it('refuses a stale draft version: what is submitted is what the citizen reviewed', async () => {

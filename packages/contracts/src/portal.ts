@@ -162,6 +162,11 @@ export const submitDraftBody = z.strictObject({
   /** The version of the draft the citizen reviewed: what is submitted is exactly what they saw. */
   rowVersion: z.number().int().min(1),
 });
+/**
+ * What the citizen gets at once on submitting (docs/portal.md, "What the citizen gets and when"): the submission
+ * time, when the desk must check the dossier and the due time it would get if received then. The dossier code and
+ * the legal due time are the desk's, at reception (TT 01/2018 Art. 19): null until then.
+ */
 export const submissionResponse = z.object({
   dossierId: z.uuid(),
   draftId: z.uuid(),
@@ -170,6 +175,7 @@ export const submissionResponse = z.object({
   submittedAt: instant.nullable(),
   receptionCheckDueAt: instant.nullable(),
   dueAt: instant.nullable(),
+  estimatedDueAt: instant.nullable().describe('The due time if the desk receives the dossier when its check is due (an upper estimate; null when none can be said)'),
 });
 export type SubmissionResponse = z.infer<typeof submissionResponse>;
 

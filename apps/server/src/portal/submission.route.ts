@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainErrorException, domainError } from '@motcua/core';
 import { catalogErrors, legalDateOf } from '@motcua/core/catalog';
-import { attachmentMediaTypes, submitDossierOnline, type NewDossierRequest, type ProcedureCaseReader } from '@motcua/core/dossiers';
+import { attachmentMediaTypes, submitDossierOnline, timeLimitFor, type Dossier, type NewDossierRequest, type ProcedureCaseReader } from '@motcua/core/dossiers';
 import { problemSchema } from '@motcua/contracts';
 import { attachmentLimitsResponse, idParams, normalisePhone, submissionResponse, submitDraftBody } from '@motcua/contracts/portal';
 import { checkSubmission, declarationFor, declarationMessage } from '@motcua/contracts/portal-forms';
@@ -25,7 +25,7 @@ import { pickLanguage } from '../http/problem';
 import { RequestValidationError } from '../http/validation';
 import { contextOf, requireCitizen } from '../identity/guards';
 import { dossierView } from '../dossiers/dossier.route';
-import { dossierServices } from '../dossiers/dossier.services';
+import { dossierServices, type DossierServices } from '../dossiers/dossier.services';
 import { notFound, staleVersion } from './portal-errors';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -92,6 +92,22 @@ function dossierRequest(
         ? { handoverMinutesSignedAt: null, handoverMinutesNumber: null, submissionWaybills: [], returnByPost: true, deliveryAddress: str(v['delivery.address']) }
         : null,
   };
+}
+
+/**
+ * The due time the dossier would get if the desk received it at the end of its check time (`checkDueAt`): the same
+ * computation reception makes (the receiving desk's calendar, the online limit, a same-day cut-off), so an upper
+ * estimate — earlier when the desk receives it sooner, none when the clock waits for the competent agency
+ * (boundary-free) or the desk asks for a supplement. The dossier code and the legal due time come at reception
+ * (TT 01/2018 Art. 19, NĐ 118 Art. 17(3); docs/portal.md).
+ */
+async function estimatedDueAt(services: DossierServices, dossier: Dossier, db: Parameters<typeof dossierView>[2], checkDueAt: string | null): Promise<string | null> {
+  if (dossier.state !== 'submitted' || !checkDueAt) return null;
+  if (dossier.isBoundaryFree && services.policy.clockStartsAtCompetentAgency) return null;
+  const limit = timeLimitFor(dossier.procedure, dossier.channel);
+  if (!limit) return null;
+  const clock = await services.clocks.through(db).clockFor(dossier.receivingAgencyId);
+  return clock.dueAt(new Date(checkDueAt), limit, { sameDayCutoff: dossier.procedure.sameDayCutoff }).toISOString();
 }
 
 export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -186,6 +202,7 @@ export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Pro
         submittedAt: view.submittedAt,
         receptionCheckDueAt: view.receptionCheckDueAt,
         dueAt: view.dueAt,
+        estimatedDueAt: await estimatedDueAt(services, dossier, deps.db, view.receptionCheckDueAt),
       });
     },
   );

@@ -15,6 +15,7 @@ import { usePageTitle } from '../shell/page-title';
 import { Button, Dialog, Spinner, TextArea, useToast } from '../ui';
 import { queryKeys } from './citizen-api';
 import { DossierStatus, DossierTimeline, DueTime, formatInstant } from './dossier-view';
+import { describeIssuedDocuments } from './issued-documents';
 import { SupplementForm } from './supplement-form';
 import './citizen.css';
 
@@ -117,22 +118,28 @@ function Dossier() {
         {documents.data && documents.data.items.length === 0 && <p>{t('detail.noDocuments')}</p>}
         {documents.error && <p className="field__hint">{errorText(documents.error)}</p>}
         <ul>
-          {documents.data?.items
-            .filter((doc) => !doc.replacedBy)
-            .map((doc) => (
+          {describeIssuedDocuments(documents.data?.items ?? [], events.data?.events ?? []).map(({ document: doc, occasion, occasionAt, replaced }) => {
+            const when = occasion && occasionAt ? ` — ${t(`detail.issued.${occasion}`, { time: formatInstant(occasionAt, i18n.language) })}` : '';
+            const superseded = replaced ? ` (${t('detail.issued.replaced')})` : '';
+            return (
               <li key={doc.id}>
                 {doc.signedUrl ? (
                   <a href={doc.signedUrl} download>
-                    {doc.title} — {t(doc.kind === 'result' ? 'detail.signedResult' : 'detail.signedFile')}
+                    {doc.title}
+                    {when} — {t(doc.kind === 'result' ? 'detail.signedResult' : 'detail.signedFile')}
+                    {superseded}
                   </a>
                 ) : (
                   <a href={doc.contentUrl} download>
                     {doc.title}
+                    {when}
                     {doc.kind === 'result' ? ` — ${t('detail.resultAwaitingSignature')}` : ''}
+                    {superseded}
                   </a>
                 )}
               </li>
-            ))}
+            );
+          })}
         </ul>
         <p>
           <a href="/verify">{t('detail.verify')}</a>

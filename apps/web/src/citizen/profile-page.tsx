@@ -1,14 +1,15 @@
-/** The applicant's profile (pre-fills every form) and the businesses they act for, with a checked tax code. */
+/** The applicant's profile (pre-fills every form) and the businesses they act for (organisations-section.tsx). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTaxCode, isValidIdentityNumber, isValidPhone, isValidTaxCode, organisationSchema, organisationsResponse, profileResponse, type ProfileResponse } from '@motcua/contracts/portal';
+import { isValidIdentityNumber, isValidPhone, profileResponse, type ProfileResponse } from '@motcua/contracts/portal';
 import { declarationMessage } from '@motcua/contracts/portal-forms';
 import { api, checkFields, formErrorsFrom, isApiError, noFormErrors, useErrorText, type FormErrors } from '../api';
 import { RequireUser } from '../shell/require-user';
 import { usePageTitle } from '../shell/page-title';
 import { Button, FormErrorSummary, Spinner, TextField, useToast } from '../ui';
 import { queryKeys } from './citizen-api';
+import { OrganisationsSection } from './organisations-section';
 import './citizen.css';
 
 export default function ProfilePage() {
@@ -24,11 +25,8 @@ function Profile() {
   const queryClient = useQueryClient();
   usePageTitle(t('profile.title'));
   const profile = useQuery({ queryKey: queryKeys.profile, queryFn: () => api.get('/portal/profile', profileResponse) });
-  const organisations = useQuery({ queryKey: queryKeys.organisations, queryFn: () => api.get('/portal/organisations', organisationsResponse) });
   const [form, setForm] = useState<ProfileResponse | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [org, setOrg] = useState({ name: '', taxCode: '' });
-  const [orgErrors, setOrgErrors] = useState<FormErrors>(noFormErrors);
   useEffect(() => {
     if (profile.data) setForm(profile.data);
   }, [profile.data]);
@@ -46,16 +44,6 @@ function Profile() {
     },
     onError: (error) => setErrors(isApiError(error) && error.code === 'STALE_VERSION' ? { fields: {}, summary: [{ message: t('submit.stale') }] } : formErrorsFrom(error, Object.fromEntries(profileFields.map((f) => [f, `profile-${f}`])), errorText)),
   });
-  const addOrg = useMutation({
-    mutationFn: () => api.post('/portal/organisations', { name: org.name, taxCode: org.taxCode }, organisationSchema),
-    onSuccess: () => {
-      setOrg({ name: '', taxCode: '' });
-      setOrgErrors(noFormErrors);
-      toast.show(t('profile.orgAdded'), 'success');
-      void queryClient.invalidateQueries({ queryKey: queryKeys.organisations });
-    },
-    onError: (error) => setOrgErrors(formErrorsFrom(error, { name: 'org-name', taxCode: 'org-tax' }, errorText)),
-  });
 
   if (!form) return profile.error ? <p className="notice notice--danger">{errorText(profile.error)}</p> : <Spinner label={t('submit.loading')} />;
 
@@ -68,15 +56,6 @@ function Profile() {
     ]);
     if (problems) return setErrors(problems);
     save.mutate(form!);
-  }
-  function submitOrg(event: FormEvent) {
-    event.preventDefault();
-    const problems = checkFields([
-      ['name', 'org-name', !org.name.trim() && declarationMessage('required', i18n.language)],
-      ['taxCode', 'org-tax', !isValidTaxCode(org.taxCode) && t('profile.taxCodeInvalid')],
-    ]);
-    if (problems) return setOrgErrors(problems);
-    addOrg.mutate();
   }
   const set = (field: keyof ProfileResponse) => (e: { target: { value: string } }) => setForm({ ...form!, [field]: e.target.value });
   return (
@@ -96,25 +75,7 @@ function Profile() {
         </Button>
       </form>
 
-      <section aria-labelledby="orgs-title">
-        <h2 id="orgs-title">{t('profile.orgsTitle')}</h2>
-        <p>{t('profile.orgsLead')}</p>
-        <ul>
-          {organisations.data?.items.map((o) => (
-            <li key={o.id}>
-              {o.name} — {t('profile.taxCode')} {formatTaxCode(o.taxCode)}
-            </li>
-          ))}
-        </ul>
-        <FormErrorSummary errors={orgErrors.summary} />
-        <form noValidate onSubmit={submitOrg} className="form">
-          <TextField id="org-name" label={t('profile.orgName')} required value={org.name} error={orgErrors.fields.name} onChange={(e) => setOrg({ ...org, name: e.target.value })} />
-          <TextField id="org-tax" label={t('profile.taxCode')} hint={t('profile.taxCodeHint')} required inputMode="numeric" value={org.taxCode} error={orgErrors.fields.taxCode} onChange={(e) => setOrg({ ...org, taxCode: e.target.value })} />
-          <Button type="submit" variant="secondary" busy={addOrg.isPending}>
-            {t('profile.addOrg')}
-          </Button>
-        </form>
-      </section>
+      <OrganisationsSection />
     </div>
   );
 }

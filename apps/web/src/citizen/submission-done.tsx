@@ -1,6 +1,8 @@
 /**
- * After submission: what happens next (the desk's reception check, the code at reception), and each file sent to
- * the new dossier with its progress bar; a failed file can be sent again.
+ * After submission: what the citizen has at once (the submission time, when the desk must check the dossier, the due
+ * time it would get if received then) and what comes at reception (the dossier code and the legal due time, TT
+ * 01/2018 Art. 19 — docs/portal.md), and each file sent to the new dossier with its progress bar; a failed file can
+ * be sent again.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +55,9 @@ export function SubmissionDone({ result, slots, choices }: { result: SubmissionR
     <div className="page page--narrow">
       <h1>{t('done.title')}</h1>
       <div className="notice notice--success" role="status">
-        <p>{t('done.lead')}</p>
+        <p>
+          {result.submittedAt ? t('done.leadAt', { time: formatInstant(result.submittedAt, i18n.language) }) : t('done.lead')}
+        </p>
         {result.code ? (
           <p>
             {t('done.code')}: <strong>{result.code}</strong>
@@ -66,10 +70,12 @@ export function SubmissionDone({ result, slots, choices }: { result: SubmissionR
             {t('done.checkBy', { time: formatInstant(result.receptionCheckDueAt, i18n.language) })} (<Countdown due={result.receptionCheckDueAt} />)
           </p>
         )}
-        {result.dueAt && (
+        {result.dueAt ? (
           <p>
             {t('due.label')}: {formatInstant(result.dueAt, i18n.language)}
           </p>
+        ) : (
+          result.estimatedDueAt && <p>{t('done.estimate', { time: formatInstant(result.estimatedDueAt, i18n.language) })}</p>
         )}
       </div>
       {chosen.length > 0 && (

@@ -10,13 +10,14 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { procedureDetailResponse } from '@motcua/contracts/catalog';
 import { reusableAttachmentListResponse } from '@motcua/contracts/dossiers';
 import { listAgenciesResponse } from '@motcua/contracts/organization';
-import { attachmentLimitsResponse, draftSchema, profileResponse, submissionResponse, type SubmissionResponse } from '@motcua/contracts/portal';
-import { applicantSection, checkSection, checkSubmission, declarationFor, declarationMessage, type DeclarationProblem } from '@motcua/contracts/portal-forms';
+import { attachmentLimitsResponse, draftSchema, organisationsResponse, profileResponse, submissionResponse, type SubmissionResponse } from '@motcua/contracts/portal';
+import { checkApplicant, checkSection, checkSubmission, declarationFor, declarationMessage, type DeclarationProblem } from '@motcua/contracts/portal-forms';
 import { api, isApiError, noFormErrors, useErrorText, type FormErrors } from '../api';
 import { RequireUser } from '../shell/require-user';
 import { usePageTitle } from '../shell/page-title';
 import { Button, FormErrorSummary, Progress, Spinner, useToast } from '../ui';
 import { legalToday, queryKeys } from './citizen-api';
+import { ApplicantStep } from './applicant-step';
 import { DeclarationField, fieldDomId } from './declaration-fields';
 import { DocumentSlots, slotId, type DocumentSlot, type SlotChoice } from './document-slots';
 import { SubmissionDone } from './submission-done';
@@ -32,7 +33,8 @@ function useWizardData(code: string, draftId: string | null) {
   const centres = useQuery({ queryKey: ['agencies', 'service_centre'], queryFn: () => api.get('/agencies?kind=service_centre', listAgenciesResponse), staleTime: 600_000 });
   const limits = useQuery({ queryKey: ['portal', 'limits'], queryFn: () => api.get('/portal/attachment-limits', attachmentLimitsResponse), staleTime: Infinity });
   const reusable = useQuery({ queryKey: ['attachments', 'reusable'], queryFn: () => api.get('/attachments/reusable', reusableAttachmentListResponse) });
-  return { procedure, profile, draft, centres, limits, reusable };
+  const organisations = useQuery({ queryKey: queryKeys.organisations, queryFn: () => api.get('/portal/organisations', organisationsResponse) });
+  return { procedure, profile, draft, centres, limits, reusable, organisations };
 }
 
 export default function SubmitPage() {
@@ -113,7 +115,7 @@ function Wizard() {
 
   function problemsOf(stepId: string): DeclarationProblem[] {
     const today = legalToday();
-    if (stepId === 'applicant') return checkSection({ id: 'applicant', sections: [applicantSection] }, 'applicant', values!, today);
+    if (stepId === 'applicant') return checkApplicant(values!, today);
     if (stepId === 'documents') {
       return slots
         .filter((s) => s.requirement === 'mandatory' && !choices[s.code]?.file && !choices[s.code]?.reuseId)
@@ -204,8 +206,7 @@ function Wizard() {
       <Progress label={t('submit.progressLabel')} value={step + 1} max={steps.length} />
       <FormErrorSummary errors={errors.summary} />
       <form noValidate onSubmit={next} className="form">
-        {current === 'applicant' &&
-          applicantSection.fields.map((f) => <DeclarationField key={f.id} field={f} value={values[f.id]} error={errors.fields[f.id]} onChange={(v) => set(f.id, v)} />)}
+        {current === 'applicant' && <ApplicantStep values={values} errors={errors.fields} organisations={data.organisations.data?.items ?? []} onChange={set} />}
         {section?.fields.map((f) => <DeclarationField key={f.id} field={f} value={values[f.id]} error={errors.fields[f.id]} onChange={(v) => set(f.id, v)} />)}
         {current === 'documents' && (
           <DocumentSlots
@@ -218,7 +219,7 @@ function Wizard() {
           />
         )}
         {current === 'place' && <PlaceStep values={values} errors={errors.fields} centres={data.centres.data?.agencies ?? []} onChange={set} />}
-        {current === 'review' && <ReviewStep form={form} values={values} slots={slots} choices={choices} centres={data.centres.data?.agencies ?? []} onEdit={(i) => setStep(i)} steps={steps} />}
+        {current === 'review' && <ReviewStep form={form} values={values} organisations={data.organisations.data?.items ?? []} slots={slots} choices={choices} centres={data.centres.data?.agencies ?? []} onEdit={(i) => setStep(i)} steps={steps} />}
         <div className="btn-row wizard__actions">
           {step > 0 && (
             <Button type="button" variant="secondary" onClick={() => { setErrors(noFormErrors); setStep(step - 1); }}>

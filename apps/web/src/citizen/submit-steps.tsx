@@ -1,8 +1,10 @@
 /** The wizard's last steps: where to submit and how to receive the result; the review of everything. */
 import { useTranslation } from 'react-i18next';
 import type { AgencyTreeNode } from '@motcua/contracts/organization';
+import type { Organisation } from '@motcua/contracts/portal';
 import { applicantSection, deliveryMethods, type DeclarationForm } from '@motcua/contracts/portal-forms';
 import { Button, Select, TextArea } from '../ui';
+import { OrganisationFacts } from './applicant-step';
 import { fieldDomId } from './declaration-fields';
 import type { DocumentSlot, SlotChoice } from './document-slots';
 
@@ -71,6 +73,7 @@ export function PlaceStep({
 export function ReviewStep({
   form,
   values,
+  organisations,
   slots,
   choices,
   centres,
@@ -79,6 +82,7 @@ export function ReviewStep({
 }: {
   form: DeclarationForm;
   values: Values;
+  organisations: readonly Organisation[];
   slots: readonly DocumentSlot[];
   choices: Readonly<Record<string, SlotChoice>>;
   centres: readonly AgencyTreeNode[];
@@ -94,9 +98,31 @@ export function ReviewStep({
     return String(v);
   };
   const sections = [applicantSection, ...form.sections];
+  const organisation = values['applicant.for'] === 'organisation' ? organisations.find((o) => o.id === values['organisation.id']) : undefined;
   return (
     <div className="review">
       <p>{t('review.lead')}</p>
+      {organisation && (
+        <section className="card review__section" aria-labelledby="review-owner">
+          <h2 id="review-owner">{t('applicantFor.ownerTitle')}</h2>
+          <OrganisationFacts organisation={organisation} />
+          <dl className="review__list">
+            <div>
+              <dt>{t('form.applicant.capacity')}</dt>
+              <dd>{values['applicant.capacity'] ? t(`applicantFor.capacities.${String(values['applicant.capacity'])}` as 'applicantFor.capacities.authorised') : '—'}</dd>
+            </div>
+            {values['applicant.capacity'] === 'authorised' && (
+              <div>
+                <dt>{t('form.applicant.authorisationDocument')}</dt>
+                <dd>{String(values['applicant.authorisationDocument'] ?? '—')}</dd>
+              </div>
+            )}
+          </dl>
+          <Button type="button" variant="link" onClick={() => onEdit(steps.indexOf('applicant'))}>
+            {t('review.edit', { section: t('applicantFor.ownerTitle') })}
+          </Button>
+        </section>
+      )}
       {sections.map((s) => (
         <section key={s.id} className="card review__section" aria-labelledby={`review-${s.id}`}>
           <h2 id={`review-${s.id}`}>{t(`submit.steps.${s.id}` as 'submit.steps.applicant')}</h2>
