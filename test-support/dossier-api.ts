@@ -79,6 +79,28 @@ export async function officerOf(
   return apiUser(t, await createOfficer(t.db, { roles, displayName }));
 }
 
+/** The Phú Xuân desk and committee with one officer per role of a routine dossier (reception → leader). */
+export interface PhuXuanTeam {
+  desk: string;
+  committee: string;
+  reception: ApiUser;
+  specialist: ApiUser;
+  head: ApiUser;
+  leader: ApiUser;
+}
+
+export async function phuXuanTeam(t: TestApp): Promise<PhuXuanTeam> {
+  const [desk, committee, reception, specialist, head, leader] = await Promise.all([
+    agencyIdOf(t, PHU_XUAN_DESK),
+    agencyIdOf(t, PHU_XUAN_COMMITTEE),
+    officerOf(t, [{ role: 'reception_officer', agencyCode: PHU_XUAN_DESK }], 'Lê Tiếp Nhận'),
+    officerOf(t, [{ role: 'specialist', agencyCode: PHU_XUAN_COMMITTEE }], 'Phan Chuyên Viên'),
+    officerOf(t, [{ role: 'department_head', agencyCode: PHU_XUAN_COMMITTEE }], 'Võ Trưởng Phòng'),
+    officerOf(t, [{ role: 'agency_leader', agencyCode: PHU_XUAN_COMMITTEE }], 'Hồ Lãnh Đạo'),
+  ]);
+  return { desk, committee, reception, specialist, head, leader };
+}
+
 export const hueApplicant = {
   role: 'applicant' as const,
   fullName: 'Trần Thị Bình',

@@ -7,33 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import {
-  createCertificateAuthority,
-  issueSigningCertificate,
-  parseCertificate,
-  summariseCertificate,
-  toPem,
-} from '@motcua/adapters/signatures';
-import { upsertTrustedRoot } from '@motcua/db/signatures';
 import { buildJobHandlers, buildPeriodicTasks } from '../src/jobs/handlers';
 import { createJobRunner } from '../src/jobs/job-runner';
 import { enqueuePendingSignatures } from '../src/signatures/signature.jobs';
-import { storeCertificate } from '../src/signatures/signature.services';
 import { createTestApp, type TestApp } from '../../../test-support/app';
-import {
-  agencyIdOf,
-  citizenOf,
-  longSessions,
-  officerOf,
-  onlineDossier,
-  PHU_XUAN_COMMITTEE,
-  PHU_XUAN_DESK,
-  procedureRef,
-  seedHue,
-  type ApiUser,
-} from '../../../test-support/dossier-api';
+import { citizenOf, longSessions, onlineDossier, phuXuanTeam, procedureRef, seedHue, type ApiUser } from '../../../test-support/dossier-api';
 import { multipart, pdfBytes } from '../../../test-support/files';
-import { createPdfsigJudge, type PdfsigJudge } from '../../../test-support/pdfsig';
+import type { PdfsigJudge } from '../../../test-support/pdfsig';
+import { installTestPki } from '../../../test-support/pki';
 import { readQrCode } from '../../../test-support/qr';
 
 interface IssuedDocument {
@@ -56,29 +37,20 @@ describe('every form a dossier produced is signed, verifiable by its QR code, an
   let head: ApiUser;
   let leader: ApiUser;
   let applicant: ApiUser;
-  const system = { kind: 'system', name: 'test' } as const;
 
   beforeAll(async () => {
     t = await createTestApp({ clock: { now: () => new Date(now) }, config: { ...longSessions, MOTCUA_PUBLIC_URL: 'https://dichvucong.hue.test' } });
     await seedHue(t);
     let committee: string;
-    [desk, committee] = await Promise.all([agencyIdOf(t, PHU_XUAN_DESK), agencyIdOf(t, PHU_XUAN_COMMITTEE)]);
-    [reception, specialist, head, leader, applicant] = await Promise.all([
-      officerOf(t, [{ role: 'reception_officer', agencyCode: PHU_XUAN_DESK }], 'Lê Tiếp Nhận'),
-      officerOf(t, [{ role: 'specialist', agencyCode: PHU_XUAN_COMMITTEE }], 'Phan Chuyên Viên'),
-      officerOf(t, [{ role: 'department_head', agencyCode: PHU_XUAN_COMMITTEE }], 'Võ Trưởng Phòng'),
-      officerOf(t, [{ role: 'agency_leader', agencyCode: PHU_XUAN_COMMITTEE }], 'Hồ Lãnh Đạo'),
-      citizenOf(t, { email: 'an.forms@example.vn' }),
-    ]);
-    const validity = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2029-01-01T00:00:00Z') };
-    const ca = await createCertificateAuthority({ subject: { commonName: 'Test Root CA (lifecycle forms)' }, ...validity });
-    const root = summariseCertificate(parseCertificate(ca.certificate));
-    await upsertTrustedRoot(t.db, { fingerprint: root.fingerprint, subject: root.subject, notAfter: root.notAfter, certificateDer: ca.certificate, isDemo: true, sealedKey: null, addedAt: now });
-    const seal = await issueSigningCertificate(ca, { subject: { commonName: 'UBND phường Phú Xuân', organization: 'UBND phường Phú Xuân' }, ...validity });
-    const personal = await issueSigningCertificate(ca, { subject: { commonName: 'Hồ Lãnh Đạo', organization: 'UBND phường Phú Xuân' }, ...validity });
-    await storeCertificate(t, { actor: system, now }, { agencyId: committee, purpose: 'seal', holderUserId: null, credential: seal });
-    await storeCertificate(t, { actor: system, now }, { agencyId: committee, purpose: 'personal', holderUserId: leader.userId, credential: personal });
-    judge = createPdfsigJudge([{ name: 'lifecycle-root', pem: toPem(ca.certificate) }]);
+    ({ desk, committee, reception, specialist, head, leader } = await phuXuanTeam(t));
+    applicant = await citizenOf(t, { email: 'an.forms@example.vn' });
+    ({ judge } = await installTestPki(t, {
+      rootName: 'Test Root CA (lifecycle forms)',
+      sealAgencyId: committee,
+      sealName: 'UBND phường Phú Xuân',
+      personal: { userId: leader.userId, name: 'Hồ Lãnh Đạo' },
+      now,
+    }));
   }, 180_000);
   afterAll(async () => {
     judge?.close();

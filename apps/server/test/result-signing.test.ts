@@ -6,66 +6,37 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import {
-  createCertificateAuthority,
-  issueSigningCertificate,
-  parseCertificate,
-  summariseCertificate,
-  toPem,
-  type Credential,
-} from '@motcua/adapters/signatures';
-import { upsertTrustedRoot } from '@motcua/db/signatures';
 import { completeDeps } from '../src/deps';
 import { buildJobHandlers } from '../src/jobs/handlers';
 import { createJobRunner } from '../src/jobs/job-runner';
-import { storeCertificate } from '../src/signatures/signature.services';
 import { createTestApp, type TestApp } from '../../../test-support/app';
-import {
-  agencyIdOf,
-  counterDossier,
-  longSessions,
-  officerOf,
-  PHU_XUAN_COMMITTEE,
-  PHU_XUAN_DESK,
-  procedureRef,
-  seedHue,
-  type ApiUser,
-} from '../../../test-support/dossier-api';
+import { counterDossier, longSessions, phuXuanTeam, procedureRef, seedHue, type ApiUser } from '../../../test-support/dossier-api';
 import { multipart, pdfBytes } from '../../../test-support/files';
-import { createPdfsigJudge, type PdfsigJudge } from '../../../test-support/pdfsig';
+import type { PdfsigJudge } from '../../../test-support/pdfsig';
+import { installTestPki } from '../../../test-support/pki';
 
 describe('a recorded result is signed by the leader, then sealed', () => {
   let t: TestApp;
   let judge: PdfsigJudge;
-  let ca: Credential;
   let desk: string;
-  let committee: string;
   let reception: ApiUser;
   let specialist: ApiUser;
   let head: ApiUser;
   let leader: ApiUser;
   const now = new Date('2026-03-02T02:00:00Z');
-  const system = { kind: 'system', name: 'test' } as const;
 
   beforeAll(async () => {
     t = await createTestApp({ config: longSessions });
     await seedHue(t);
-    [desk, committee] = await Promise.all([agencyIdOf(t, PHU_XUAN_DESK), agencyIdOf(t, PHU_XUAN_COMMITTEE)]);
-    [reception, specialist, head, leader] = await Promise.all([
-      officerOf(t, [{ role: 'reception_officer', agencyCode: PHU_XUAN_DESK }], 'Lê Tiếp Nhận'),
-      officerOf(t, [{ role: 'specialist', agencyCode: PHU_XUAN_COMMITTEE }], 'Phan Chuyên Viên'),
-      officerOf(t, [{ role: 'department_head', agencyCode: PHU_XUAN_COMMITTEE }], 'Võ Trưởng Phòng'),
-      officerOf(t, [{ role: 'agency_leader', agencyCode: PHU_XUAN_COMMITTEE }], 'Hồ Lãnh Đạo'),
-    ]);
-    const validity = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2029-01-01T00:00:00Z') };
-    ca = await createCertificateAuthority({ subject: { commonName: 'Test Root CA (results)' }, ...validity });
-    const root = summariseCertificate(parseCertificate(ca.certificate));
-    await upsertTrustedRoot(t.db, { fingerprint: root.fingerprint, subject: root.subject, notAfter: root.notAfter, certificateDer: ca.certificate, isDemo: true, sealedKey: null, addedAt: now });
-    const seal = await issueSigningCertificate(ca, { subject: { commonName: 'UBND phường Phú Xuân', organization: 'UBND phường Phú Xuân' }, ...validity });
-    const personal = await issueSigningCertificate(ca, { subject: { commonName: 'Hồ Lãnh Đạo', organization: 'UBND phường Phú Xuân' }, ...validity });
-    await storeCertificate(t, { actor: system, now }, { agencyId: committee, purpose: 'seal', holderUserId: null, credential: seal });
-    await storeCertificate(t, { actor: system, now }, { agencyId: committee, purpose: 'personal', holderUserId: leader.userId, credential: personal });
-    judge = createPdfsigJudge([{ name: 'results-root', pem: toPem(ca.certificate) }]);
+    let committee: string;
+    ({ desk, committee, reception, specialist, head, leader } = await phuXuanTeam(t));
+    ({ judge } = await installTestPki(t, {
+      rootName: 'Test Root CA (results)',
+      sealAgencyId: committee,
+      sealName: 'UBND phường Phú Xuân',
+      personal: { userId: leader.userId, name: 'Hồ Lãnh Đạo' },
+      now,
+    }));
   }, 120_000);
   afterAll(async () => {
     judge?.close();
