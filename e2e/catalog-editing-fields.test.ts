@@ -6,11 +6,12 @@
  * publishes; the public procedure page shows the new agency, desk and exemption, and the template downloads.
  * axe and screenshots on both sizes.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../apps/server/src/seed/catalog-seed';
-import { createOfficer, seedTestOrganization, signIn } from '../test-support/identity';
-import { launchBrowser, openPage, review, startServer, type TestServer, type ViewportName } from './support';
+import { seedTestOrganization } from '../test-support/identity';
+import { catalogAdminPage, openDraft } from './catalog-office';
+import { launchBrowser, review, startServer, type TestServer, type ViewportName } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -29,27 +30,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const heading = (page: Page) => page.locator('h1').textContent();
-
-async function wardAdminPage(viewport: ViewportName): Promise<Page> {
-  const admin = await createOfficer(server.db, {
+const wardAdminPage = (viewport: ViewportName) =>
+  catalogAdminPage(server, browser, viewport, {
     displayName: 'Quản trị danh mục phường',
     roles: [{ role: 'system_administrator', agencyCode: '000.00.40.H57', includeSubAgencies: true }],
   });
-  const { cookie } = await signIn(server.app, admin, { clock: server.clock });
-  const page = await openPage(browser, server.baseUrl, viewport);
-  const [name, value] = cookie.split('=') as [string, string];
-  await page.context().addCookies([{ name, value, url: server.baseUrl }]);
-  return page;
-}
-
-async function openDraft(page: Page, code: string): Promise<void> {
-  await page.goto('/office/catalog');
-  await expect.poll(() => heading(page)).toBe('Danh mục thủ tục hành chính');
-  await page.getByLabel(/^Mã thủ tục/).fill(code);
-  await page.getByRole('button', { name: 'Mở bản dự thảo' }).click();
-  await expect.poll(() => heading(page)).toMatch(/^Bản dự thảo: /);
-}
 
 describe('agency fields on a phone', () => {
   it('offers only the ward’s agencies, as a tree', async () => {

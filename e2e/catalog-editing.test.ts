@@ -4,11 +4,12 @@
  * its case, saves both, submits and publishes; the public procedure page's data then carries the changes as
  * version 2. axe and screenshots on both sizes.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../apps/server/src/seed/catalog-seed';
 import { createOfficer, seedTestOrganization, signIn } from '../test-support/identity';
-import { launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
+import { catalogAdminPage, heading, openDraft } from './catalog-office';
+import { launchBrowser, review, startServer, viewportNames, type TestServer } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,24 +24,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const heading = (page: Page) => page.locator('h1').textContent();
-
-async function adminPage(viewport: (typeof viewportNames)[number]): Promise<Page> {
-  const admin = await createOfficer(server.db, { displayName: 'Quản trị danh mục', roles: [{ role: 'system_administrator', agencyCode: '000.00.00.H57' }] });
-  const { cookie } = await signIn(server.app, admin, { clock: server.clock });
-  const page = await openPage(browser, server.baseUrl, viewport);
-  const [name, value] = cookie.split('=') as [string, string];
-  await page.context().addCookies([{ name, value, url: server.baseUrl }]);
-  return page;
-}
-
-async function openDraft(page: Page, code: string): Promise<void> {
-  await page.goto('/office/catalog');
-  await expect.poll(() => heading(page)).toBe('Danh mục thủ tục hành chính');
-  await page.getByLabel(/^Mã thủ tục/).fill(code);
-  await page.getByRole('button', { name: 'Mở bản dự thảo' }).click();
-  await expect.poll(() => heading(page)).toMatch(/^Bản dự thảo: /);
-}
+const adminPage = (viewport: (typeof viewportNames)[number]) =>
+  catalogAdminPage(server, browser, viewport, {
+    displayName: 'Quản trị danh mục',
+    roles: [{ role: 'system_administrator', agencyCode: '000.00.00.H57' }],
+  });
 
 describe('catalogue draft on a phone', () => {
   it('shows the general information and case forms', async () => {

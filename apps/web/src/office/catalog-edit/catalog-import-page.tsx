@@ -12,16 +12,10 @@ import { api, useErrorText, type Infer } from '../../api';
 import '../../catalog/catalog.css';
 import { usePageTitle } from '../../shell/page-title';
 import { Button, DataTable, FormErrorSummary, Spinner, TextField, useToast, type Column } from '../../ui';
+import { base64Of } from './draft-types';
 
 type Report = Infer<typeof importResponse>;
 type Rejection = Report['rejected'][number];
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function ReportView({ report }: { report: Report }) {
   const { t } = useTranslation('catalog');

@@ -35,3 +35,11 @@ export function numberOf(value: string): number | null {
   const n = Number(value.replace(',', '.').trim());
   return value.trim() === '' || Number.isNaN(n) ? null : n;
 }
+
+/** A chosen file as base64, for the JSON upload bodies (catalogue import, form templates). */
+export async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -9,17 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { formTemplateResponse } from '@motcua/contracts/catalog-admin';
 import { api, useErrorText } from '../../api';
 import { Button, Spinner, TextField } from '../../ui';
-import type { CaseBody } from './draft-types';
+import { base64Of, type CaseBody } from './draft-types';
 
 type Template = CaseBody['documents'][number]['formTemplates'][number];
 const isUploaded = (url: string | null) => Boolean(url?.startsWith('/api/v1/form-templates/'));
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function FormTemplatesField({
   docLabel,
