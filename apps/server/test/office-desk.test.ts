@@ -138,11 +138,19 @@ describe('assigning steps and consultations in the inbox', () => {
     return d.steps.find((s) => s.status === 'active')!;
   };
   const inbox = async (user: ApiUser) =>
-    ((await call(user, '/dossiers?limit=200')).json() as { items: { id: string; openConsultations: number; consultationsToAnswer: number }[] }).items;
+    (
+      (await call(user, '/dossiers?limit=200')).json() as {
+        items: { id: string; openConsultations: number; consultationsToAnswer: number; countdown: Countdown | null }[];
+      }
+    ).items;
 
   it('lists the officers holding the step role at the step agency for its head only (names, no e-mails)', async () => {
     const step = await activeStep();
     expect(step).toMatchObject({ role: 'specialist', agencyId: committee });
+    // The dossier page counts the active step's time in working time too (Monday 09:00, due the same day 17:00).
+    const page = (await call(head, `/dossiers/${dossierId}`)).json() as { stepCountdown: { kind: string; state: string; workingMinutes: number } | null };
+    expect(page.stepCountdown).toMatchObject({ kind: 'step', state: 'remaining' });
+    expect(page.stepCountdown!.workingMinutes).toBeGreaterThan(0);
     const res = await call(head, `/step-officers?agencyId=${committee}&role=specialist`);
     expect(res.statusCode, res.body).toBe(200);
     const officers = (res.json() as { officers: { id: string; displayName: string }[] }).officers;
@@ -182,7 +190,12 @@ describe('assigning steps and consultations in the inbox', () => {
     const consultation = (asked.json() as { consultations: { id: string }[] }).consultations[0]!;
     expect((await inbox(specialistB)).find((r) => r.id === dossierId)).toMatchObject({ openConsultations: 1, consultationsToAnswer: 0 });
     // Kim Long does not hold the dossier, but must answer: it is in its inbox, counted on the answering side.
-    expect((await inbox(otherHead)).find((r) => r.id === dossierId)).toMatchObject({ openConsultations: 0, consultationsToAnswer: 1 });
+    const consulted = (await inbox(otherHead)).find((r) => r.id === dossierId);
+    expect(consulted).toMatchObject({ openConsultations: 0, consultationsToAnswer: 1 });
+    // Its countdown is the answer's (8 working hours from Monday 09:00: Tuesday 09:00), not the holder's step.
+    const dueAt = ((await call(head, `/dossiers/${dossierId}`)).json() as { consultations: { dueAt: string }[] }).consultations[0]!.dueAt;
+    expect(dueAt).toBe('2026-03-03T02:00:00.000Z');
+    expect(consulted!.countdown).toMatchObject({ kind: 'consultation', dueAt, state: 'remaining', workingMinutes: 480, days: 1 });
     const answered = await call(otherHead, `/dossiers/${dossierId}/consultations/${consultation.id}/answer`, { answer: 'Đúng, cư trú tại phường.' });
     expect(answered.statusCode, answered.body).toBe(200);
     expect((await inbox(otherHead)).some((r) => r.id === dossierId)).toBe(false);

@@ -171,8 +171,11 @@ export const handoverSchema = z.object({
  */
 export const workingCountdownSchema = z.object({
   dueAt: instant,
-  /** Which due time: the online reception check, the active step, or the dossier (its extended due time when extended). */
-  kind: z.enum(['reception_check', 'step', 'dossier']),
+  /**
+   * Which due time: the online reception check, the active step, the dossier (its extended due time when extended),
+   * or — for a dossier held elsewhere that my unit was consulted on — the consultation's answer.
+   */
+  kind: z.enum(['reception_check', 'step', 'dossier', 'consultation']),
   state: z.enum(['remaining', 'overdue', 'due']),
   /** Working minutes from `asOf` to `dueAt`, negative when overdue. */
   workingMinutes: z.number().int(),
@@ -232,6 +235,8 @@ export const dossierSchema = z.object({
   receptionCheckDueAt: instant.nullable().describe('Online dossiers in status 1: when the reception check is due (a countdown).'),
   /** Officers: working time left until the check (status 1) or the dossier's (extended) due time; null when none runs. */
   countdown: workingCountdownSchema.nullable().optional(),
+  /** Working time left until the active workflow step's due time; null without an active step with a due time. */
+  stepCountdown: workingCountdownSchema.nullable().optional(),
   processingEndedAt: instant.nullable(),
   timeliness,
   closedAt: instant.nullable(),

@@ -30,16 +30,24 @@ interface CountdownRow {
   dueAt: Date | null;
   extendedDueAt: Date | null;
   activeStep: { dueAt: Date | null } | null;
+  /** Held elsewhere, listed because my unit must answer a consultation due at `consultationToAnswerDueAt`. */
+  consultedOnly?: boolean;
+  consultationToAnswerDueAt?: Date | null;
 }
 
 /**
- * The countdown that matters for a row (the reception check's for an online dossier, else the active step's, else
- * the dossier's) and the dossier's own; `checkDueAt` is the online check's due time when the row is in status 1.
+ * The countdown that matters for a row (the reception check's for an online dossier, the consultation's for a
+ * dossier held elsewhere that my unit must answer, else the active step's, else the dossier's) and the dossier's own; `checkDueAt` is the online check's due time when the row is in status 1.
  */
 export async function rowCountdowns(clocks: LegalClockProvider, now: Date, row: CountdownRow, checkDueAt: Date | null) {
   if (row.state === 'submitted') {
     const countdown = checkDueAt ? countdownDto(await clocks.clockFor(row.receivingAgencyId), now, checkDueAt, 'reception_check') : null;
     return { countdown, dossierCountdown: null };
+  }
+  if (row.consultedOnly && row.consultationToAnswerDueAt) {
+    // The consulted unit's deadline is the answer's, not the holder's step.
+    const clock = await clocks.clockFor(row.competentAgencyId);
+    return { countdown: countdownDto(clock, now, row.consultationToAnswerDueAt, 'consultation'), dossierCountdown: null };
   }
   const dossierDue = row.extendedDueAt ?? row.dueAt;
   const stepDue = row.activeStep?.dueAt ?? null;

@@ -51,7 +51,7 @@ import type { AppDeps } from '../deps';
 import { contextOf, requireOfficer } from '../identity/guards';
 import { dossierServices, type DossierServices } from './dossier.services';
 import { iso, toControlSheetDto, toDossierDto, toEventDto } from './dossier.dto';
-import { rowCountdowns } from './countdowns';
+import { countdownDto, rowCountdowns } from './countdowns';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -66,10 +66,12 @@ export async function dossierView(services: DossierServices, dossier: Dossier, d
   const checkDue = clock ? receptionCheckDue(dossier, clock, services.policy.onlineReceptionCheckWorkingHours) : null;
   const dto = toDossierDto(dossier, services.policy, checkDue);
   const running = !dossier.closedAt && dossier.state !== 'result_ready' && dossier.state !== 'in_postal_return';
-  if (!now || !running) return { ...dto, countdown: null };
-  // The dossier page's countdown: the online check's, else the dossier's (extended) due time.
+  if (!now || !running) return { ...dto, countdown: null, stepCountdown: null };
+  // The dossier page's countdowns: the online check's, else the dossier's (extended) due time; the active step's.
   const counted = await rowCountdowns(clocks, now, { ...dossier, activeStep: null }, checkDue);
-  return { ...dto, countdown: counted.dossierCountdown ?? counted.countdown };
+  const step = dossier.steps.find((s) => s.status === 'active' && s.dueAt);
+  const stepCountdown = step?.dueAt ? countdownDto(await clocks.clockFor(dossier.competentAgencyId), now, step.dueAt, 'step') : null;
+  return { ...dto, countdown: counted.dossierCountdown ?? counted.countdown, stepCountdown };
 }
 
 /** The stored answer a retried request gets: its status and body. */

@@ -48,6 +48,10 @@ export interface DossierInboxItem extends DossierListItem {
   openConsultations: number;
   /** Open consultations addressed to one of the officer's agencies: the unit must answer them. */
   consultationsToAnswer: number;
+  /** The earliest due time of those consultations. */
+  consultationToAnswerDueAt: Date | null;
+  /** Held by another agency: in the inbox only because one of the officer's agencies must answer a consultation. */
+  consultedOnly: boolean;
   /** When the last supplement arrived: an online dossier's reception check counts from it. */
   lastSupplementAt: Date | null;
 }
@@ -55,7 +59,7 @@ export interface DossierInboxItem extends DossierListItem {
 const inboxColumns = `${listColumns},
   s.id AS "stepId", s.name AS "stepName", s.role AS "stepRole", s.agency_id AS "stepAgencyId",
   s.assignee_id AS "stepAssigneeId", s.assignee_name AS "stepAssigneeName", s.due_at AS "stepDueAt",
-  cc.asked AS "openConsultations", cc.to_answer AS "consultationsToAnswer",
+  cc.asked AS "openConsultations", cc.to_answer AS "consultationsToAnswer", cc.to_answer_due AS "consultationToAnswerDueAt",
   (SELECT max(r.provided_at) FROM dossier_supplement_request r WHERE r.dossier_id = d.id) AS "lastSupplementAt"`;
 
 type InboxRow = DossierListItem & {
@@ -68,15 +72,17 @@ type InboxRow = DossierListItem & {
   stepDueAt: Date | null;
   openConsultations: number;
   consultationsToAnswer: number;
+  consultationToAnswerDueAt: Date | null;
   lastSupplementAt: Date | null;
 };
 
-function toInboxItem(r: InboxRow): DossierInboxItem {
+function toInboxItem(r: InboxRow, consultedOnly = false): DossierInboxItem {
   const { stepId, stepName, stepRole, stepAgencyId, stepAssigneeId, stepAssigneeName, stepDueAt, ...rest } = r;
   return {
     ...rest,
     openConsultations: Number(r.openConsultations),
     consultationsToAnswer: Number(r.consultationsToAnswer),
+    consultedOnly,
     activeStep:
       stepId && stepName && stepRole && stepAgencyId
         ? { id: stepId, name: stepName, role: stepRole, agencyId: stepAgencyId, assigneeId: stepAssigneeId, assigneeName: stepAssigneeName, dueAt: stepDueAt }
@@ -106,7 +112,8 @@ export async function listInbox(
   const sides = actor.kind === 'officer' ? filter : null;
   const consultationCounts = `LEFT JOIN LATERAL (SELECT
         count(*) FILTER (WHERE $4::uuid[] IS NULL OR c.from_agency_id = ANY($4::uuid[]))::int AS asked,
-        count(*) FILTER (WHERE c.to_agency_id = ANY($4::uuid[]))::int AS to_answer
+        count(*) FILTER (WHERE c.to_agency_id = ANY($4::uuid[]))::int AS to_answer,
+        min(c.due_at) FILTER (WHERE c.to_agency_id = ANY($4::uuid[])) AS to_answer_due
       FROM dossier_consultation c WHERE c.dossier_id = d.id AND c.answered_at IS NULL) cc ON true`;
   const activeStepJoin = `LEFT JOIN LATERAL (SELECT * FROM dossier_step st WHERE st.dossier_id = d.id AND st.status = 'active' ORDER BY st.step_order LIMIT 1) s ON true`;
   // One agency: `=` lets the index deliver rows in due-time order and stop at the limit; several: a bitmap scan.
@@ -118,7 +125,7 @@ export async function listInbox(
       LIMIT $2 OFFSET $3`,
     [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0, sides],
   );
-  if (!sides || (options.offset ?? 0) > 0) return rows.map(toInboxItem);
+  if (!sides || (options.offset ?? 0) > 0) return rows.map((r) => toInboxItem(r));
   const consulted = await q.query<InboxRow>(
     `SELECT ${inboxColumns} FROM dossier d ${activeStepJoin} ${consultationCounts}
       WHERE d.id IN (SELECT c.dossier_id FROM dossier_consultation c WHERE c.to_agency_id = ANY($1::uuid[]) AND c.answered_at IS NULL)
@@ -127,12 +134,13 @@ export async function listInbox(
       LIMIT $2 OFFSET $3`,
     [filter, options.limit, 0, sides],
   );
-  if (consulted.length === 0) return rows.map(toInboxItem);
+  if (consulted.length === 0) return rows.map((r) => toInboxItem(r));
   const due = (r: InboxRow) => (r.effectiveDueAt ? r.effectiveDueAt.getTime() : Number.POSITIVE_INFINITY);
-  return [...rows, ...consulted]
-    .sort((a, b) => due(a) - due(b) || a.submittedAt.getTime() - b.submittedAt.getTime())
+  const items = [...rows.map((r) => ({ r, consultedOnly: false })), ...consulted.map((r) => ({ r, consultedOnly: true }))];
+  return items
+    .sort((a, b) => due(a.r) - due(b.r) || a.r.submittedAt.getTime() - b.r.submittedAt.getTime())
     .slice(0, options.limit)
-    .map(toInboxItem);
+    .map(({ r, consultedOnly }) => toInboxItem(r, consultedOnly));
 }
 
 /** An applicant's own dossiers, newest first. */

@@ -92,7 +92,8 @@ function Summary({ dossier }: { dossier: Dossier }) {
             {active.dueAt && (
               <>
                 {' '}
-                · {text.instant(active.dueAt)} <Countdown due={active.dueAt} />
+                · {text.instant(active.dueAt)}{' '}
+                {dossier.stepCountdown ? <WorkingCountdown countdown={dossier.stepCountdown} /> : <Countdown due={active.dueAt} />}
               </>
             )}
           </dd>

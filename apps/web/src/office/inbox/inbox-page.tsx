@@ -36,6 +36,18 @@ export function useInboxColumns(): Column<InboxItem>[] {
       cell: (r) => (
         <>
           <StatusTag tone={stateTone[r.state]}>{t(`states.${r.state}`)}</StatusTag>
+          {(r.consultationsToAnswer ?? 0) > 0 && (
+            <>
+              {' '}
+              <StatusTag tone="warning">{t('inbox.toAnswer', { count: r.consultationsToAnswer })}</StatusTag>
+            </>
+          )}
+          {(r.openConsultations ?? 0) > 0 && (
+            <>
+              {' '}
+              <StatusTag tone="info">{t('inbox.waitingAnswers', { count: r.openConsultations })}</StatusTag>
+            </>
+          )}
           {r.activeStep && (
             <div className="muted">
               {r.activeStep.name}
