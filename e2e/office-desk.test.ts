@@ -54,6 +54,8 @@ describe('officer desk', () => {
     await review(page, 'office-desk-postal-reception-counter');
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Xác nhận tiếp nhận hồ sơ' });
+    // The appointment shown before confirming counts from the hand-over minutes, not from now (in "Cách tính").
+    await dialog.getByText(`Tiếp nhận lúc ${local.slice(11, 16)}`, { exact: false }).first().waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: 'Xác nhận tiếp nhận' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã tiếp nhận hồ sơ' }).count(), { timeout: 20_000 }).toBe(1);
     const code = await page.locator('output.dossier-code').textContent();

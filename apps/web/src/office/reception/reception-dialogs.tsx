@@ -14,10 +14,12 @@ import type { NewDossierRequest, ProcedureCase } from '../desk/desk-queries';
 type Time = ProcedureCase['processingTimes'][number];
 export type ConcludeKind = 'guide' | 'refuse';
 
-function Appointment({ time, deskCode }: { time: Time | null; deskCode: string }) {
+/** The appointment as the legal clock computes it from `receivedAt` (a postal dossier: the hand-over minutes), else now. */
+function Appointment({ time, deskCode, receivedAt }: { time: Time | null; deskCode: string; receivedAt?: string | null }) {
   const { t } = useTranslation('desk');
   const errorText = useErrorText();
-  const [from] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+  const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+  const from = receivedAt ?? now;
   const countable = time && time.unit !== 'months' ? time : null;
   const due = useDueTime(countable ? { receivedAt: from, amount: countable.amount, unit: countable.unit as 'working-days', agency: deskCode } : null);
   if (!countable) return <p>{t('reception.confirm.noLimit')}</p>;
@@ -51,6 +53,8 @@ export function ReceptionConfirm(props: {
   missing: readonly string[];
   time: Time | null;
   deskCode: string;
+  /** When the dossier counts as received, if not now (postal: the hand-over minutes' signing). */
+  receivedAt?: string | null;
   busy: boolean;
   onCancel: () => void;
   onConfirm: () => void;
@@ -91,7 +95,7 @@ export function ReceptionConfirm(props: {
           </ul>
         </div>
       )}
-      <Appointment time={props.time} deskCode={props.deskCode} />
+      <Appointment time={props.time} deskCode={props.deskCode} receivedAt={props.receivedAt} />
     </Dialog>
   );
 }

@@ -171,7 +171,8 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
   }, []);
 
   const missingMandatory = lines.filter((l) => l.isMandatory && !l.received).map((l) => clip(l.name, 500));
-  const time = item?.processingTimes.find((p) => p.channels.includes('counter')) ?? item?.processingTimes[0] ?? null;
+  // The time limit of the channel the dossier came by (a case may give the post another limit).
+  const time = item?.processingTimes.find((p) => p.channels.includes(channel)) ?? item?.processingTimes[0] ?? null;
 
   const validate = (): FormErrors | null =>
     checkFields([
@@ -321,6 +322,7 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
           missing={missingMandatory}
           time={time}
           deskCode={deskCode}
+          receivedAt={channel === 'postal' ? fromVietnamInput(postal.signedAt) : null}
           busy={create.isPending}
           onCancel={() => setDialog(null)}
           onConfirm={() => send({ kind: 'receive' })}
