@@ -14,7 +14,7 @@ import { launchBrowser, openPage, startServer, webDist, type TestServer } from '
 const budgetBytes = 250 * 1000;
 // Code that must load only when its pages are visited: the officer workspace, the dashboards, and the citizen's
 // signed-in pages (the submission wizard with its declarations, dossiers, drafts, profile, notifications).
-const notOnFirstPage = /office|dashboard|submit-page|my-dossier|my-drafts|profile-page|notifications-page|portal-forms/;
+const notOnFirstPage = /office|dashboard|submit-page|my-dossier|my-drafts|profile-page|notifications-page|portal-forms|applicant-step|organisations-section|issued-documents/;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 interface ManifestChunk {
