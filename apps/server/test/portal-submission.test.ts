@@ -89,6 +89,10 @@ describe('submission from a draft', () => {
     expect(dossier).toMatchObject({ state: 'submitted', receivingAgencyId: desk, returnMethod: 'online', channel: 'online' });
     expect(dossier.parties[0]).toMatchObject({ fullName: 'Trần Thị Bình', phone: '0905123456' });
     expect(dossier.summary).toContain('Lê Trần Minh Khang');
+    // the declaration once: the e-form filled online, not also the paper tờ khai meant for the counter or post
+    const names: string[] = dossier.documents.map((d: { name: string }) => d.name);
+    expect(names.filter((n) => n.startsWith('Mẫu hộ tịch điện tử tương tác đăng ký khai sinh'))).toHaveLength(1);
+    expect(names.filter((n) => n.startsWith('Tờ khai đăng ký khai sinh'))).toEqual([]);
 
     // the draft is the declaration now: out of the draft list, not editable, not deletable
     expect((await t.app.inject({ url: '/api/v1/portal/drafts', headers: citizen })).json().items.map((d: { id: string }) => d.id)).not.toContain(draft.id);

@@ -26,6 +26,11 @@ export interface FormSection {
 export interface DeclarationForm {
   readonly id: string;
   readonly sections: readonly FormSection[];
+  /**
+   * The catalogue documents that are this declaration, by name (the catalogue gives them no code): the paper form
+   * for counter or postal submission (not asked online) and the electronic form the wizard fills (no file to send).
+   */
+  readonly catalogueDocuments?: { readonly paper: RegExp; readonly electronic: RegExp };
 }
 
 const text = (id: string, required = true, maxLength = 200): FormField => ({ id, kind: 'text', required, maxLength });
@@ -46,6 +51,7 @@ export const genericDeclaration: DeclarationForm = {
 /** Tờ khai đăng ký khai sinh: the requester, the child, the mother and the father, copies wanted, the pledge. */
 export const birthRegistrationDeclaration: DeclarationForm = {
   id: 'birth-registration',
+  catalogueDocuments: { paper: /^Tờ khai đăng ký khai sinh/i, electronic: /^Mẫu hộ tịch điện tử tương tác đăng ký khai sinh/i },
   sections: [
     {
       id: 'child',
@@ -99,6 +105,19 @@ const declarations: Readonly<Record<string, DeclarationForm>> = {
 
 export function declarationFor(procedureCode: string): DeclarationForm {
   return declarations[procedureCode] ?? genericDeclaration;
+}
+
+/**
+ * How online submission treats a catalogue document of the procedure: `paper` — the declaration's paper form,
+ * for counter or postal submission only, not asked online; `filled` — the electronic declaration the wizard fills
+ * in its steps, no file to send; null — any other document (its own upload slot).
+ */
+export function declarationDocument(procedureCode: string, documentName: string): 'paper' | 'filled' | null {
+  const documents = declarationFor(procedureCode).catalogueDocuments;
+  if (!documents) return null;
+  if (documents.electronic.test(documentName.trim())) return 'filled';
+  if (documents.paper.test(documentName.trim())) return 'paper';
+  return null;
 }
 
 export type DeclarationValues = Readonly<Record<string, unknown>>;

@@ -15,7 +15,7 @@ import { catalogErrors, legalDateOf } from '@motcua/core/catalog';
 import { attachmentMediaTypes, submitDossierOnline, timeLimitFor, type Dossier, type NewDossierRequest, type ProcedureCaseReader } from '@motcua/core/dossiers';
 import { problemSchema } from '@motcua/contracts';
 import { attachmentLimitsResponse, idParams, normalisePhone, submissionResponse, submitDraftBody } from '@motcua/contracts/portal';
-import { checkSubmission, declarationFor, declarationMessage } from '@motcua/contracts/portal-forms';
+import { checkSubmission, declarationDocument, declarationFor, declarationMessage } from '@motcua/contracts/portal-forms';
 import { scopeOf, withUnitOfWork } from '@motcua/db';
 import { findEffectiveVersion } from '@motcua/db/catalog';
 import { findDossier, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
@@ -163,7 +163,8 @@ export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Pro
         const input = dossierRequest(
           draft,
           version.id,
-          procedureCase.documents.filter((d) => d.requirement === 'mandatory' && !d.isPresentOnly),
+          // the declaration's paper form is for counter and postal submission; online, the filled e-form is it
+          procedureCase.documents.filter((d) => d.requirement === 'mandatory' && !d.isPresentOnly && declarationDocument(draft.procedureCode, d.name) !== 'paper'),
           organisation,
         );
         // read before the transaction (PGlite has one connection, which the use case's transaction holds)

@@ -11,7 +11,7 @@ import { procedureDetailResponse } from '@motcua/contracts/catalog';
 import { reusableAttachmentListResponse } from '@motcua/contracts/dossiers';
 import { listAgenciesResponse } from '@motcua/contracts/organization';
 import { attachmentLimitsResponse, draftSchema, organisationsResponse, profileResponse, submissionResponse, type SubmissionResponse } from '@motcua/contracts/portal';
-import { checkApplicant, checkSection, checkSubmission, declarationFor, declarationMessage, type DeclarationProblem } from '@motcua/contracts/portal-forms';
+import { checkApplicant, checkSection, checkSubmission, declarationDocument, declarationFor, declarationMessage, type DeclarationProblem } from '@motcua/contracts/portal-forms';
 import { api, isApiError, noFormErrors, useErrorText, type FormErrors } from '../api';
 import { RequireUser } from '../shell/require-user';
 import { usePageTitle } from '../shell/page-title';
@@ -84,8 +84,10 @@ function Wizard() {
     }
   }, [values, draftId, data.draft.data, data.profile.data, steps.length]);
 
+  // The declaration filled in these steps is not uploaded; its paper form is for counter or postal submission.
+  const filledDeclaration = (procedureCase?.documents ?? []).find((d) => declarationDocument(code, d.name) === 'filled');
   const slots: DocumentSlot[] = (procedureCase?.documents ?? [])
-    .filter((d) => !d.isPresentOnly)
+    .filter((d) => !d.isPresentOnly && declarationDocument(code, d.name) === null)
     .map((d, i) => ({ code: d.code ?? `tp-${i + 1}`, name: d.name, requirement: d.requirement, condition: d.condition }));
 
   const failure = data.procedure.error ?? data.profile.error ?? data.draft.error;
@@ -208,6 +210,7 @@ function Wizard() {
       <form noValidate onSubmit={next} className="form">
         {current === 'applicant' && <ApplicantStep values={values} errors={errors.fields} organisations={data.organisations.data?.items ?? []} onChange={set} />}
         {section?.fields.map((f) => <DeclarationField key={f.id} field={f} value={values[f.id]} error={errors.fields[f.id]} onChange={(v) => set(f.id, v)} />)}
+        {current === 'documents' && filledDeclaration && <p className="notice notice--info">{t('documents.declarationFilled', { name: filledDeclaration.name })}</p>}
         {current === 'documents' && (
           <DocumentSlots
             slots={slots}
