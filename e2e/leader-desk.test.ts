@@ -64,6 +64,8 @@ describe.each(viewportNames)('leader’s desk on a %s', (viewport) => {
     const page = await leaderPage(viewport);
     for (const d of waiting) await page.getByRole('rowheader', { name: d.code }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: waiting[1]!.code }).textContent()).toContain(RESULT_TITLE);
+    // the step's countdown is the server's, in working time (legal clock), not wall-clock hours
+    expect(await page.getByRole('row').filter({ hasText: waiting[0]!.code }).textContent()).toMatch(/làm việc/);
     await review(page, `leader-desk-${viewport}`);
     const first = waiting[0]!;
     await page.getByRole('button', { name: `Xem và phê duyệt hồ sơ ${first.code}` }).click();

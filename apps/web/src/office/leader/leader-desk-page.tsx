@@ -12,7 +12,7 @@ import { dossierSchema, listDossiersResponse } from '@motcua/contracts/dossiers'
 import { api, useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
-import { Button, Checkbox, Countdown, DataTable, EmptyState, Progress, Spinner, StatusTag, type Column } from '../../ui';
+import { Button, Checkbox, Countdown, DataTable, EmptyState, Progress, Spinner, StatusTag, WorkingCountdown, type Column } from '../../ui';
 import { approve, defaultSummary, leaderStep, loadResult, type Dossier, type IssuedDocument } from './approval';
 import { SigningStatus, type SigningState } from './signing-status';
 import { ReviewPanel } from './review-panel';
@@ -133,7 +133,15 @@ export default function LeaderDeskPage() {
     {
       key: 'due',
       header: t('desk.columns.stepDue'),
-      cell: (r) => (r.stepDueAt ? <Countdown due={r.stepDueAt} nearHours={4} /> : t('common.none')),
+      // the server's countdown in working time (the legal clock) when the leader's step is the active one
+      cell: (r) =>
+        r.dossier.stepCountdown ? (
+          <WorkingCountdown countdown={r.dossier.stepCountdown} nearWorkingHours={4} />
+        ) : r.stepDueAt ? (
+          <Countdown due={r.stepDueAt} nearHours={4} />
+        ) : (
+          t('common.none')
+        ),
       sortValue: (r) => r.stepDueAt,
     },
     {
