@@ -3,7 +3,7 @@
  * late, what happens next), and the timeline of every step in plain language.
  */
 import { useTranslation } from 'react-i18next';
-import { Countdown, StatusTag, type StatusTone } from '../ui';
+import { Countdown, StatusTag, WorkingCountdown, type StatusTone, type WorkingCountdownValue } from '../ui';
 
 export function formatInstant(value: string | Date, language: string, withTime = true): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
@@ -25,8 +25,21 @@ export function DossierStatus({ status }: { status: number | null }) {
 
 const closedStatuses = new Set([3, 7, 8, 9, 10]);
 
-/** The due time: the extended one when there is one (the original beside it), a countdown while open. */
-export function DueTime({ dueAt, extendedDueAt, status }: { dueAt: string | null; extendedDueAt: string | null; status: number | null }) {
+/**
+ * The due time: the extended one when there is one (the original beside it), a countdown while open — in working
+ * time when the server sent its legal-clock countdown for that due time, else in plain hours.
+ */
+export function DueTime({
+  dueAt,
+  extendedDueAt,
+  status,
+  countdown,
+}: {
+  dueAt: string | null;
+  extendedDueAt: string | null;
+  status: number | null;
+  countdown?: WorkingCountdownValue | null | undefined;
+}) {
   const { t, i18n } = useTranslation('citizen');
   const due = extendedDueAt ?? dueAt;
   if (!due) return <p>{t('due.none')}</p>;
@@ -42,7 +55,11 @@ export function DueTime({ dueAt, extendedDueAt, status }: { dueAt: string | null
             {isOpen && (
               <>
                 {' — '}
-                <Countdown due={due} nearHours={8} />
+                {countdown && new Date(countdown.dueAt).getTime() === new Date(due).getTime() ? (
+                  <WorkingCountdown countdown={countdown} />
+                ) : (
+                  <Countdown due={due} nearHours={8} />
+                )}
               </>
             )}
           </dd>

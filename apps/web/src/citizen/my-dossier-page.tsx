@@ -100,7 +100,7 @@ function Dossier() {
       {d.state === 'submitted' && d.receptionCheckDueAt && (
         <p className="notice notice--info">{t('done.checkBy', { time: formatInstant(d.receptionCheckDueAt, i18n.language) })}</p>
       )}
-      <DueTime dueAt={d.dueAt} extendedDueAt={d.extendedDueAt} status={d.nationalStatus} />
+      <DueTime dueAt={d.dueAt} extendedDueAt={d.extendedDueAt} status={d.nationalStatus} countdown={d.countdown} />
       {lastExtension && (
         <div className="notice notice--warning">
           <p>{t('detail.extended', { time: formatInstant(lastExtension.newDueAt, i18n.language) })}</p>

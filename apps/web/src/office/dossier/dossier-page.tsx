@@ -150,7 +150,7 @@ function Parties({ dossier }: { dossier: Dossier }) {
         {dossier.parties.map((p, i) => (
           <li key={i}>
             <strong>{t(`parties.${p.role}`)}</strong>: {p.fullName}
-            {p.identityNumber && <>, {t('forms.identity', { number: p.identityNumber })}</>}
+            {p.identityNumber && <>, {t(p.kind === 'organisation' ? 'forms.taxCode' : 'forms.identity', { number: p.identityNumber })}</>}
             {p.phone && <>, {t('forms.phone', { phone: p.phone })}</>}
             {p.email && <>, {p.email}</>}
             {p.address && <>, {p.address}</>}
