@@ -32,6 +32,20 @@ describe('the issued documents of a dossier as the citizen reads them', () => {
     expect(described[2]!.occasionAt).toBe('2026-03-04T02:00:00.000Z');
   });
 
+  it('goes by the issuing events, not by when the files were rendered (both may be rendered in one job run, in any order)', () => {
+    const items = [
+      receipt('d3', 'e-supplement', '2026-03-04T02:00:01.000Z'),
+      { id: 'd2', kind: 'supplement_request' as const, title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', eventId: 'e-request', createdAt: '2026-03-04T02:00:01.100Z', replacedBy: null },
+      receipt('d1', 'e-receive', '2026-03-04T02:00:01.200Z'),
+    ];
+    const described = describeIssuedDocuments(items, events);
+    expect(described.map((d) => [d.document.id, d.occasion, d.replaced])).toEqual([
+      ['d1', 'reception', true],
+      ['d2', null, false],
+      ['d3', 'supplement', false],
+    ]);
+  });
+
   it('says nothing more of a single Form 01, and leaves out results replaced by a newer draft', () => {
     const items = [receipt('d1', 'e-receive', '2026-03-02T03:00:01.000Z'), { id: 'r1', kind: 'result' as const, title: 'Kết quả', eventId: null, createdAt: '2026-03-05T02:00:00.000Z', replacedBy: 'r2' }];
     const described = describeIssuedDocuments(items, events);

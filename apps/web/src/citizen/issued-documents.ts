@@ -32,11 +32,19 @@ export interface DescribedDocument<D extends ListedDocument> {
 const occasions: Readonly<Record<string, ReceiptOccasion>> = { receive: 'reception', provide_supplement: 'supplement', transfer: 'transfer' };
 
 export function describeIssuedDocuments<D extends ListedDocument>(documents: readonly D[], events: readonly ListedEvent[]): DescribedDocument<D>[] {
-  const shown = documents.filter((d) => !d.replacedBy);
+  // Order and "latest" go by the issuing event, not by when the file was rendered: the job runner may render the
+  // reception's and the re-issued Form 01 in one run, in either order.
+  const eventOf = (d: D) => (d.eventId ? events.find((e) => e.id === d.eventId) : undefined);
+  const issuedAt = (d: D) => eventOf(d)?.at ?? d.createdAt;
+  const shown = documents
+    .filter((d) => !d.replacedBy)
+    .map((d, index) => ({ d, index, at: issuedAt(d) }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.index - b.index))
+    .map((x) => x.d);
   const receipts = shown.filter((d) => d.kind === 'receipt');
-  const latestReceipt = receipts.reduce<D | null>((latest, d) => (!latest || d.createdAt > latest.createdAt ? d : latest), null);
+  const latestReceipt = receipts.at(-1) ?? null;
   return shown.map((document) => {
-    const event = document.kind === 'receipt' ? events.find((e) => e.id === document.eventId) : undefined;
+    const event = document.kind === 'receipt' ? eventOf(document) : undefined;
     return {
       document,
       occasion: event ? (occasions[event.kind] ?? null) : null,
