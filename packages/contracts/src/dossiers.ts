@@ -501,3 +501,21 @@ export const dueTimeShiftListResponse = z.object({
     }),
   ),
 });
+
+/** A value of the online declaration as the citizen typed, chose or ticked it (dates YYYY-MM-DD, the pledge a boolean). */
+export const declarationValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * The online declaration (tờ khai) filed with a dossier: the form's values by field id (the form itself — sections,
+ * labels, options — is `declarationFor(procedureCode)` in ./portal-forms), and the applicant as declared.
+ */
+export const dossierDeclarationResponse = z.object({
+  dossierId: z.string(),
+  formId: z.string().describe('The declaration form: `birth-registration`, or `generic` (what is requested and the pledge)'),
+  procedureCode: z.string(),
+  submittedAt: instant,
+  values: z.record(z.string(), declarationValueSchema).describe('Every field of the form by its id; null when left empty'),
+  applicant: z
+    .record(z.string(), declarationValueSchema)
+    .describe('The applicant step: `applicant.*` (name, identity number, phone, e-mail, address; for a business, capacity and authorisation)'),
+});
+export type DossierDeclarationDto = z.infer<typeof dossierDeclarationResponse>;

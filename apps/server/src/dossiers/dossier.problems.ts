@@ -139,4 +139,9 @@ export const dossierProblems = {
     vi: 'Không tìm thấy hồ sơ với mã và thông tin xác thực đã nhập',
     en: 'No dossier matches this code and verification',
   },
+  DOSSIER_DECLARATION_NOT_FOUND: {
+    status: 404,
+    vi: 'Hồ sơ này không có tờ khai trực tuyến: hồ sơ không được khai qua Cổng dịch vụ công (nộp trực tiếp hoặc qua bưu chính)',
+    en: 'This dossier has no online declaration: it was not filled in on the portal (submitted at the counter or by post)',
+  },
 } as const satisfies Record<DossierErrorCode, ProblemSpec>;

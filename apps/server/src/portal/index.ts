@@ -1,6 +1,7 @@
-/** The citizen portal's HTTP face: profile and organisations, drafts of online submissions. */
+/** The citizen portal's HTTP face: profile and organisations, drafts of online submissions, the declarations filed. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps';
+import { declarationRoutes } from './declaration.route';
 import { draftRoutes } from './draft.route';
 import { notificationRoutes } from './notification.route';
 import { profileRoutes } from './profile.route';
@@ -10,5 +11,6 @@ export async function portalModuleRoutes(app: FastifyInstance, deps: AppDeps): P
   await app.register(async (scope) => profileRoutes(scope, deps));
   await app.register(async (scope) => draftRoutes(scope, deps));
   await app.register(async (scope) => submissionRoutes(scope, deps));
+  await app.register(async (scope) => declarationRoutes(scope, deps));
   await app.register(async (scope) => notificationRoutes(scope, deps));
 }

@@ -36,6 +36,7 @@ export const dossierErrorCodes = [
   'DOSSIER_ATTACHMENT_UNKNOWN',
   'DOSSIER_DUE_TIME_UNCHANGED',
   'DOSSIER_TRACKING_FACTOR',
+  'DOSSIER_DECLARATION_NOT_FOUND',
 ] as const;
 export type DossierErrorCode = (typeof dossierErrorCodes)[number];
 export type DossierError = DomainError<DossierErrorCode | 'NOT_FOUND' | 'STALE_VERSION'>;
