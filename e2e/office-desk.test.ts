@@ -1,8 +1,8 @@
 /**
  * The officer desk's additions in a real browser on the demo data (issue 7, docs/office.md): a reception officer
  * receives a dossier that came by post (hand-over minutes, waybill, return by post) and prints the receipt from the
- * issued Form 01 PDF — the bytes the documents list names by SHA-256; a department head assigns two dossiers' steps
- * at once to a specialist of the unit (progress and each row's outcome) and sees countdowns in working time; an
+ * issued Form 01 PDF — the bytes the documents list names by SHA-256; a department head assigns three dossiers at
+ * two different steps at once, one officer per step (progress and each row's outcome) and sees countdowns in working time; an
  * administrator creates an officer with two roles, who then signs in and sets up the second factor (TOTP).
  */
 import { createHash } from 'node:crypto';
@@ -90,16 +90,22 @@ describe('officer desk', () => {
     await page.context().close();
   });
 
-  it('lets a department head assign two dossiers to a specialist at once, with working-time countdowns (counter screen)', async () => {
+  it('lets a department head assign dossiers at two different steps at once, one officer per step, with working-time countdowns (counter screen)', async () => {
     // The same account signed in through the page a moment ago: its TOTP code of this 30-second window is spent.
     await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', ['tiepnhan.phuxuan@motcua.demo']);
     const reception = await apiSignIn(server.baseUrl, 'tiepnhan.phuxuan@motcua.demo');
+    const specialist = await apiSignIn(server.baseUrl, 'chuyenvien.phuxuan@motcua.demo');
     const dossiers = [];
-    for (const name of ['Lê Thị Một', 'Lê Thị Hai']) {
+    for (const name of ['Lê Thị Một', 'Lê Thị Hai', 'Lê Thị Ba']) {
       const received = await receiveBirthRegistration(reception, name);
       await reception.post(`/dossiers/${received.id}/transfer`, {}, { 'if-match': `"${received.version}"` });
       dossiers.push(received);
     }
+    // The third dossier moves on to the head's own step (review): the selection spans two (agency, role) steps.
+    type Steps = { steps: { id: string; status: string; name: string; assigneeName: string | null }[] };
+    const third = await specialist.get<Steps>(`/dossiers/${dossiers[2]!.id}`);
+    const appraisal = third.steps.find((s) => s.status === 'active')!;
+    await specialist.post(`/dossiers/${dossiers[2]!.id}/steps/${appraisal.id}/completion`, { note: null });
     const page = await openPage(browser, server.baseUrl, 'counter');
     await signInAt(page, '/office/inbox', 'truongphong.phuxuan@motcua.demo', 'Hồ sơ cần xử lý');
     await page.getByRole('tab', { name: /^Của đơn vị/ }).click();
@@ -107,18 +113,29 @@ describe('officer desk', () => {
     for (const d of dossiers) await panel.getByRole('checkbox', { name: `Chọn hồ sơ ${d.code} để phân công` }).check();
     // Countdowns come from the server's legal clock, in working time.
     await expect.poll(() => panel.locator('.countdown time').first().textContent()).toMatch(/làm việc|đến hạn|đã quá hạn/);
-    const officer = page.getByLabel(/Cán bộ nhận bước/);
-    await expect.poll(() => officer.locator('option').allTextContents()).toContain('Chuyên viên thụ lý — phường Phú Xuân (demo)');
-    await officer.selectOption({ label: 'Chuyên viên thụ lý — phường Phú Xuân (demo)' });
+    await page.getByText('Các hồ sơ đã chọn ở 2 bước khác nhau: chọn cán bộ cho từng bước.').waitFor();
+    const specialistName = 'Chuyên viên thụ lý — phường Phú Xuân (demo)';
+    const headName = 'Trưởng phòng — phường Phú Xuân (demo)';
+    const appraisalPicker = page.getByLabel(`Cán bộ nhận bước “${appraisal.name}” (2 hồ sơ)`);
+    const reviewPicker = page.getByLabel(/^Cán bộ nhận bước .* \(1 hồ sơ\)$/);
+    await expect.poll(() => appraisalPicker.locator('option').allTextContents()).toContain(specialistName);
+    await expect.poll(() => reviewPicker.locator('option').allTextContents()).toContain(headName);
+    // Each step offers only the officers holding its role at its unit.
+    expect(await appraisalPicker.locator('option').allTextContents()).not.toContain(headName);
+    await appraisalPicker.selectOption({ label: specialistName });
+    // Until every step has its officer, nothing is sent.
+    await page.getByText('Còn 1 bước chưa chọn cán bộ.').waitFor();
+    expect(await page.getByRole('button', { name: 'Phân công 3 hồ sơ' }).isDisabled()).toBe(true);
+    await reviewPicker.selectOption({ label: headName });
     await review(page, 'office-desk-bulk-assign-counter');
-    await page.getByRole('button', { name: 'Phân công 2 hồ sơ' }).click();
-    await page.getByText('Đã xử lý 2/2 hồ sơ').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Phân công 3 hồ sơ' }).click();
+    await page.getByText('Đã xử lý 3/3 hồ sơ').waitFor({ timeout: 20_000 });
     for (const d of dossiers) await page.getByRole('listitem').filter({ hasText: d.code }).getByText('Đã phân công').waitFor();
     await review(page, 'office-desk-bulk-assigned-counter');
-    const specialistName = 'Chuyên viên thụ lý — phường Phú Xuân (demo)';
-    for (const d of dossiers) {
-      const one = await reception.get<{ steps: { status: string; assigneeName: string | null }[] }>(`/dossiers/${d.id}`);
-      expect(one.steps.find((s) => s.status === 'active')?.assigneeName).toBe(specialistName);
+    const expected = [specialistName, specialistName, headName];
+    for (const [index, d] of dossiers.entries()) {
+      const one = await reception.get<Steps>(`/dossiers/${d.id}`);
+      expect(one.steps.find((s) => s.status === 'active')?.assigneeName).toBe(expected[index]);
     }
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();

@@ -1,20 +1,22 @@
 /**
- * Bulk assignment for department heads and agency leaders (inbox): the selected dossiers' active steps go to one
- * officer. The officers offered are those holding the step's role at the step's agency (GET /step-officers, scoped
- * by the server to the head's own agencies); each dossier is assigned in turn on the version the inbox showed
- * (`POST /dossiers/{id}/steps/{stepId}/assignment`, an event and an audit row each), with progress and each row's
- * outcome.
+ * Bulk assignment for department heads and agency leaders (inbox): the selected dossiers' active steps go to
+ * officers. The selection is grouped by step (its agency and role); each group gets its own picker among the
+ * officers holding that role at that agency (GET /step-officers, scoped by the server to the head's own agencies).
+ * Each dossier is then assigned in turn on the version the inbox showed (`POST /dossiers/{id}/steps/{stepId}/assignment`,
+ * an event and an audit row each), with progress and each row's outcome.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dossierSchema, stepOfficersResponse } from '@motcua/contracts/dossiers';
 import type { SessionUser } from '@motcua/contracts/identity';
-import { api, useErrorText } from '../../api';
+import { api, useErrorText, type Infer } from '../../api';
 import { Button, Progress, Select, StatusTag } from '../../ui';
 import { dossiersKey, type InboxItem } from '../desk/desk-queries';
+import { stepGroups, type StepGroup } from './inbox-rows';
 
 const assigningRoles = new Set(['department_head', 'agency_leader']);
+type Officer = Infer<typeof stepOfficersResponse>['officers'][number];
 
 /** Whether the user may assign steps somewhere (the server judges each step's agency). */
 export function canAssign(user: SessionUser): boolean {
@@ -28,36 +30,77 @@ export function isAssignable(row: InboxItem): boolean {
 
 type Outcome = { code: string; status: 'waiting' | 'running' | 'done' | 'failed'; message?: string };
 
+/** One group's picker: the officers holding the group's step role at its agency. */
+function GroupPicker({
+  group,
+  value,
+  disabled,
+  onPick,
+}: {
+  group: StepGroup<InboxItem>;
+  value: string;
+  disabled: boolean;
+  onPick: (officer: Officer | null) => void;
+}) {
+  const { t } = useTranslation('desk');
+  const errorText = useErrorText();
+  const officers = useQuery({
+    queryKey: ['step-officers', group.agencyId, group.role],
+    queryFn: ({ signal }) =>
+      api.get(`/step-officers?${new URLSearchParams({ agencyId: group.agencyId, role: group.role }).toString()}`, stepOfficersResponse, { signal }),
+  });
+  const label = t('inbox.assign.officer', { step: group.stepName, count: group.rows.length });
+  const codes = t('inbox.assign.groupCodes', { codes: group.rows.map((r) => r.code ?? t('inbox.noCode')).join(', ') });
+  if (officers.isError)
+    return (
+      <p role="alert">
+        {label}: {errorText(officers.error)}
+      </p>
+    );
+  if (officers.data && officers.data.officers.length === 0)
+    return (
+      <p role="alert">
+        {label}: {t('inbox.assign.noOfficer')}
+      </p>
+    );
+  return (
+    <Select
+      label={label}
+      hint={codes}
+      value={value}
+      disabled={disabled}
+      placeholder={officers.isPending ? t('inbox.loading') : t('inbox.assign.pick')}
+      options={(officers.data?.officers ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
+      onChange={(e) => onPick(officers.data?.officers.find((o) => o.id === e.target.value) ?? null)}
+    />
+  );
+}
+
 export function BulkAssign({ rows, onDone }: { rows: readonly InboxItem[]; onDone: () => void }) {
   const { t } = useTranslation('desk');
   const errorText = useErrorText();
   const client = useQueryClient();
-  const [assignee, setAssignee] = useState('');
+  // The officer chosen for each step group (its key: agency and role).
+  const [chosen, setChosen] = useState<Record<string, Officer>>({});
   const [outcomes, setOutcomes] = useState<Record<string, Outcome> | null>(null);
-  const steps = [...new Map(rows.flatMap((r) => (r.activeStep ? [[`${r.activeStep.agencyId}|${r.activeStep.role}`, r.activeStep]] : []))).values()];
-  const step = steps.length === 1 ? steps[0] : null;
-  const officers = useQuery({
-    queryKey: ['step-officers', step?.agencyId, step?.role],
-    enabled: step !== null,
-    queryFn: ({ signal }) =>
-      api.get(`/step-officers?${new URLSearchParams({ agencyId: step!.agencyId, role: step!.role }).toString()}`, stepOfficersResponse, { signal }),
-  });
+  const groups = stepGroups(rows);
   const entries = outcomes ? Object.entries(outcomes) : [];
   const finished = entries.filter(([, o]) => o.status === 'done' || o.status === 'failed').length;
   const running = outcomes !== null && finished < entries.length;
-  const chosen = officers.data?.officers.find((o) => o.id === assignee);
+  const missing = groups.filter((g) => !chosen[g.key]).length;
 
   const assign = async () => {
-    if (!chosen) return;
-    const state: Record<string, Outcome> = Object.fromEntries(rows.map((r) => [r.id, { code: r.code ?? t('inbox.noCode'), status: 'waiting' as const }]));
+    if (missing > 0) return;
+    const plan = groups.flatMap((g) => g.rows.map((row) => ({ row, officer: chosen[g.key]! })));
+    const state: Record<string, Outcome> = Object.fromEntries(plan.map(({ row }) => [row.id, { code: row.code ?? t('inbox.noCode'), status: 'waiting' as const }]));
     setOutcomes({ ...state });
-    for (const row of rows) {
+    for (const { row, officer } of plan) {
       state[row.id] = { ...state[row.id]!, status: 'running' };
       setOutcomes({ ...state });
       try {
         await api.post(
           `/dossiers/${encodeURIComponent(row.id)}/steps/${encodeURIComponent(row.activeStep!.id)}/assignment`,
-          { assigneeId: chosen.id, assigneeName: chosen.displayName },
+          { assigneeId: officer.id, assigneeName: officer.displayName },
           dossierSchema,
           { headers: { 'if-match': `"${row.version}"` } },
         );
@@ -68,6 +111,7 @@ export function BulkAssign({ rows, onDone }: { rows: readonly InboxItem[]; onDon
       setOutcomes({ ...state });
     }
     await client.invalidateQueries({ queryKey: dossiersKey });
+    setChosen({});
     onDone();
   };
 
@@ -76,22 +120,29 @@ export function BulkAssign({ rows, onDone }: { rows: readonly InboxItem[]; onDon
       <h2 id="bulk-assign-title">{t('inbox.assign.title', { count: rows.length })}</h2>
       {rows.length === 0 ? (
         <p className="hint-text">{t('inbox.assign.noneSelected')}</p>
-      ) : !step ? (
-        <p role="alert">{t('inbox.assign.mixed')}</p>
-      ) : officers.isError ? (
-        <p role="alert">{errorText(officers.error)}</p>
       ) : (
         <div className="bulk-assign__form">
-          <Select
-            label={t('inbox.assign.officer', { step: step.name })}
-            value={assignee}
-            placeholder={officers.isPending ? t('inbox.loading') : t('inbox.assign.pick')}
-            options={(officers.data?.officers ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-            onChange={(e) => setAssignee(e.target.value)}
-          />
-          <Button disabled={!chosen || running} busy={running} onClick={() => void assign()}>
+          {groups.length > 1 && <p className="hint-text">{t('inbox.assign.groups', { count: groups.length })}</p>}
+          {groups.map((g) => (
+            <GroupPicker
+              key={g.key}
+              group={g}
+              value={chosen[g.key]?.id ?? ''}
+              disabled={running}
+              onPick={(officer) =>
+                setChosen((old) => {
+                  const next = { ...old };
+                  if (officer) next[g.key] = officer;
+                  else delete next[g.key];
+                  return next;
+                })
+              }
+            />
+          ))}
+          <Button disabled={missing > 0 || running} busy={running} onClick={() => void assign()}>
             {t('inbox.assign.submit', { count: rows.length })}
           </Button>
+          {missing > 0 && groups.length > 1 && <p className="hint-text">{t('inbox.assign.missing', { count: missing })}</p>}
         </div>
       )}
       {outcomes && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '@motcua/contracts/identity';
 import type { InboxItem } from '../desk/desk-queries';
-import { byDue, inTab, isMine, matches, noFilters, rowDue } from './inbox-rows';
+import { byDue, inTab, isMine, matches, noFilters, rowDue, stepGroups } from './inbox-rows';
 
 const now = Date.parse('2026-03-02T03:00:00Z');
 const row = (over: Partial<InboxItem>): InboxItem => ({
@@ -96,5 +96,22 @@ describe('inbox rows', () => {
     expect([a, c, b].sort(byDue).map((r) => r.id)).toEqual(['b', 'a', 'c']);
     expect(matches(a, { ...noFilters, channel: 'online' })).toBe(false);
     expect(matches(a, { procedure: '1.001193', channel: 'counter', state: 'processing' })).toBe(true);
+  });
+
+  it('groups the selection by the active step’s agency and role, in the order of the first row of each group', () => {
+    const rows = [
+      row({ id: 'a', activeStep: step() }),
+      row({ id: 'b', activeStep: step({ role: 'department_head', name: 'Xem xét' }) }),
+      row({ id: 'c', activeStep: step({ id: 's3' }) }),
+      row({ id: 'd', activeStep: step({ agencyId: 'a2' }) }),
+      row({ id: 'e', activeStep: null }),
+    ];
+    const groups = stepGroups(rows);
+    expect(groups.map((g) => [g.agencyId, g.role, g.stepName, g.rows.map((r) => r.id)])).toEqual([
+      ['a1', 'specialist', 'Thẩm định', ['a', 'c']],
+      ['a1', 'department_head', 'Xem xét', ['b']],
+      ['a2', 'specialist', 'Thẩm định', ['d']],
+    ]);
+    expect(new Set(groups.map((g) => g.key)).size).toBe(3);
   });
 });

@@ -79,3 +79,25 @@ export function byDue(a: InboxItem, b: InboxItem): number {
   if (db === null) return -1;
   return Date.parse(da) - Date.parse(db);
 }
+
+/** The selected rows grouped by their active step's agency and role: each group is assigned from its own officers. */
+export interface StepGroup<R> {
+  key: string;
+  agencyId: string;
+  role: string;
+  stepName: string;
+  rows: R[];
+}
+
+export function stepGroups<R extends Pick<InboxItem, 'activeStep'>>(rows: readonly R[]): StepGroup<R>[] {
+  const groups = new Map<string, StepGroup<R>>();
+  for (const row of rows) {
+    const step = row.activeStep;
+    if (!step) continue;
+    const key = `${step.agencyId}|${step.role}`;
+    const group = groups.get(key) ?? { key, agencyId: step.agencyId, role: step.role, stepName: step.name, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
