@@ -2,11 +2,14 @@
  * The reception desk in a real browser on the demo data: the reception officer of Phường Phú Xuân receives a
  * counter dossier for "Đăng ký khai sinh" with the keyboard only (search, Enter picks, Tab to the applicant,
  * Enter opens the confirmation with the appointment and its explanation, Enter receives), gets the dossier code
- * and prints the receipt (Form 01), its scans uploaded and previewed on the dossier page; on a phone, the desk supervisor guides an incomplete dossier (Form 02).
+ * and prints the receipt (Form 01), its scans uploaded and previewed on the dossier page; on a phone, the desk supervisor
+ * guides an incomplete dossier (Form 02); at the counter, the officer refuses one (Form 03). Forms 02 and 03 open as
+ * the issued PDFs — the bytes whose SHA-256 the dossier's documents list gives — once the job runner rendered them.
  */
-import type { Browser } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, review, type TestServer } from './support';
+import { launchBrowser, openPage, review, runJobsOnce, type TestServer } from './support';
 import { focusedId, focusedText, heading, signInAt, startDemoServer } from './office-journey';
 
 const minimalPdf =
@@ -24,6 +27,32 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/**
+ * After the counter concluded: the page waits for the form's PDF, the job runner renders it, and the print link
+ * opens (new tab) the issued PDF — the same bytes, by SHA-256, as the dossier's documents list names.
+ */
+async function expectIssuedPdf(page: Page, form: { kind: string; pending: string; print: string }, shot: string): Promise<void> {
+  await page.getByText(form.pending).first().waitFor();
+  await review(page, `${shot}-pending`);
+  await runJobsOnce(server);
+  const print = page.getByRole('link', { name: new RegExp(`^${form.print.replace(/[()]/g, '\\$&')}`) });
+  await print.waitFor({ timeout: 20_000 });
+  expect(await print.getAttribute('target')).toBe('_blank');
+  await review(page, `${shot}-pdf`);
+  const href = (await print.getAttribute('href'))!;
+  const dossierId = /\/dossiers\/([0-9a-f-]{36})\//.exec(href)![1];
+  const pdf = await page.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  const bytes = await pdf.body();
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const documents = (await (await page.request.get(`/api/v1/dossiers/${dossierId}/documents`)).json()) as { items: { kind: string; sha256: string; contentUrl: string }[] };
+  const issued = documents.items.filter((d) => d.kind === form.kind);
+  expect(issued).toHaveLength(1);
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(issued[0]!.sha256);
+  expect(href).toBe(issued[0]!.contentUrl);
+}
 
 describe('reception desk', () => {
   it('receives a counter dossier without the mouse and prints the receipt (counter screen)', async () => {
@@ -118,10 +147,35 @@ describe('reception desk', () => {
     await dialog.getByRole('button', { name: 'Lập phiếu hướng dẫn' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã lập phiếu hướng dẫn bổ sung' }).count()).toBe(1);
-    await page.getByRole('link', { name: 'In phiếu hướng dẫn (Mẫu 02)' }).click();
+    await expectIssuedPdf(page, { kind: 'supplement_request', pending: 'Đang tạo bản PDF phiếu hướng dẫn (Mẫu 02)…', print: 'In phiếu hướng dẫn (Mẫu 02)' }, 'office-reception-guidance-phone');
+    // the on-page view stays, second
+    await page.getByRole('link', { name: 'Xem phiếu hướng dẫn trên trang' }).click();
     await expect.poll(() => heading(page)).toMatch(/bổ sung, hoàn thiện hồ sơ/);
     await page.getByText('Thiếu giấy báo tử; bổ sung rồi nộp lại.').waitFor();
     await review(page, 'office-reception-guidance-form-phone');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('refuses a dossier with Form 03 and opens the issued refusal PDF (counter screen)', async () => {
+    // The same account signed in through the page a moment ago: its TOTP code of this 30-second window is spent.
+    await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', ['tiepnhan.phuxuan@motcua.demo']);
+    const page = await openPage(browser, server.baseUrl, 'counter');
+    await signInAt(page, '/office/reception', 'tiepnhan.phuxuan@motcua.demo', 'Tiếp nhận hồ sơ');
+    await page.getByLabel('Tìm thủ tục hành chính').fill('dang ky khai sinh');
+    await page.getByRole('radio', { name: /Thủ tục đăng ký khai sinh 1\.001193/ }).check();
+    await page.locator('#applicant-fullName').fill('Lê Văn Cường');
+    await page.getByRole('button', { name: 'Từ chối tiếp nhận (Mẫu 03)' }).click();
+    const dialog = page.getByRole('dialog', { name: /Mẫu 03/ });
+    await dialog.waitFor();
+    await dialog.getByLabel(/Lý do từ chối/).fill('Người được khai sinh không cư trú trên địa bàn phường.');
+    await review(page, 'office-reception-refuse-counter');
+    await dialog.getByRole('button', { name: 'Lập phiếu từ chối' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Đã lập phiếu từ chối tiếp nhận' }).count()).toBe(1);
+    await expectIssuedPdf(page, { kind: 'refusal', pending: 'Đang tạo bản PDF phiếu từ chối (Mẫu 03)…', print: 'In phiếu từ chối (Mẫu 03)' }, 'office-reception-refusal-counter');
+    await page.getByRole('link', { name: 'Xem phiếu từ chối trên trang' }).click();
+    await page.getByText('Người được khai sinh không cư trú trên địa bàn phường.').waitFor();
+    await review(page, 'office-reception-refusal-form-counter');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });

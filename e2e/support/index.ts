@@ -4,7 +4,7 @@ export { launchBrowser, openPage, viewportNames, viewports, type ViewportName } 
 export { accessibilityViolations, describeViolations, expectAccessible } from './accessibility';
 export { screenshot, screenshotDir } from './screenshots';
 export { totpCode } from './totp';
-export { startJobRunner } from './jobs';
+export { runJobsOnce, startJobRunner } from './jobs';
 
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './accessibility';

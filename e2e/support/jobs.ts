@@ -12,3 +12,8 @@ export function startJobRunner(server: TestServer, pollMilliseconds = 300): JobR
   runner.start();
   return runner;
 }
+
+/** The job runner once, now: runs what is due (the forms issued so far rendered to PDF), for a test that shows the wait first. */
+export async function runJobsOnce(server: TestServer): Promise<void> {
+  await createJobRunner({ db: server.db, clock: server.clock, handlers: buildJobHandlers(server), onlyRegisteredTopics: true }).runOnce();
+}

@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../../../test-support/app';
 import {
   agencyIdOf,
   citizenOf,
+  counterDossier,
   longSessions,
   officerOf,
   onlineDossier,
@@ -112,6 +113,35 @@ describe('issued documents API', () => {
     expect((await post(otherDeskOfficer)).statusCode).toBe(404);
     const items = (await get(applicant, `/api/v1/dossiers/${dossierId}/documents`)).json().items;
     expect(items.map((i: { kind: string }) => i.kind)).toEqual(['receipt', 'control_sheet']);
+  });
+
+  it('names the forms issued but not rendered yet, until their PDF is stored, and says when rendering gave up', async () => {
+    const desk = await agencyIdOf(t, PHU_XUAN_DESK);
+    const birth = await procedureRef(t, '1.001193');
+    const conclude = async (outcome: object) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: await deskOfficer.headers(), payload: counterDossier(birth, desk, { outcome }) });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const guided = await conclude({ kind: 'guide', items: ['Giấy chứng sinh'], reason: 'Thiếu giấy chứng sinh.' });
+    const refused = await conclude({ kind: 'refuse', reason: 'Không thuộc thẩm quyền.' });
+    const list = async (id: string, user: ApiUser = deskOfficer) => (await get(user, `/api/v1/dossiers/${id}/documents`)).json();
+    expect(await list(guided)).toMatchObject({ items: [], pendingForms: [{ kind: 'supplement_request', state: 'queued', attempts: 0 }] });
+    expect(await list(refused)).toMatchObject({ items: [], pendingForms: [{ kind: 'refusal', state: 'queued', attempts: 0 }] });
+    // The refusal's job is broken (its event is gone from the payload): the runner gives up, and the list says so.
+    await t.db.query(
+      `UPDATE outbox_message SET payload = jsonb_set(payload, '{eventId}', '"00000000-0000-4000-8000-000000000009"')
+        WHERE dedupe_key = 'render:' || $1`,
+      [(await list(refused)).pendingForms[0].eventId],
+    );
+    const deps = completeDeps({ config: t.config, db: t.db, clock: t.clock });
+    await createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers(deps), onlyRegisteredTopics: true }).runOnce();
+    const rendered = await list(guided);
+    expect(rendered.pendingForms).toEqual([]);
+    expect(rendered.items).toMatchObject([{ kind: 'supplement_request', formNumber: '02', eventId: expect.any(String) }]);
+    expect(await list(refused)).toMatchObject({ items: [], pendingForms: [{ kind: 'refusal', state: 'failed', attempts: 1 }] });
+    // out of scope: the 404 of an absent dossier, nothing about its forms
+    expect((await get(otherDeskOfficer, `/api/v1/dossiers/${refused}/documents`)).statusCode).toBe(404);
   });
 
   it('renders the desk ledger of a year as an A4 PDF for the desk only', async () => {

@@ -37,7 +37,22 @@ export const issuedDocumentSchema = z.object({
   signedUrl: z.string().nullable().optional(),
 });
 
-export const documentListResponse = z.object({ items: z.array(issuedDocumentSchema) });
+/**
+ * A form the dossier engine issued whose PDF the job runner has not stored yet: waiting (`queued`), being rendered,
+ * `retrying` after a failed attempt, or `failed` for good (the job gave up; the form exists only as the event's data).
+ */
+export const pendingFormSchema = z.object({
+  eventId: uuid,
+  kind: issuedDocumentKindSchema,
+  state: z.enum(['queued', 'rendering', 'retrying', 'failed']),
+  attempts: z.number().int(),
+});
+
+export const documentListResponse = z.object({
+  items: z.array(issuedDocumentSchema),
+  /** Forms issued but not rendered yet, oldest first (answered by the list; empty once every PDF is stored). */
+  pendingForms: z.array(pendingFormSchema).optional(),
+});
 export const documentParams = z.strictObject({ id: uuid, documentId: uuid });
 
 const text = (max: number) => z.string().trim().min(1).max(max);

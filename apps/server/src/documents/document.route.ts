@@ -11,7 +11,7 @@ import type { IssuedDocument } from '@motcua/core/documents';
 import { documentListResponse, documentParams } from '@motcua/contracts/documents';
 import { dossierIdParams } from '@motcua/contracts/dossiers';
 import { problemSchema } from '@motcua/contracts';
-import { findDossierDocument, listDossierDocuments } from '@motcua/db/documents';
+import { findDossierDocument, listDossierDocuments, listPendingForms } from '@motcua/db/documents';
 import { signedSourceIds } from '@motcua/db/signatures';
 import type { AppDeps } from '../deps';
 import { contentDisposition } from '../dossiers/attachments.route';
@@ -40,7 +40,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps): Promi
     {
       schema: {
         tags: ['documents'],
-        summary: 'The documents issued for a dossier (forms, control sheets, results), oldest first',
+        summary: 'The documents issued for a dossier (forms, control sheets, results), oldest first, and the forms still being rendered',
         params: dossierIdParams,
         response: { 200: documentListResponse, ...errors },
       },
@@ -49,7 +49,8 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps): Promi
       const documents = await listDossierDocuments(deps.db, requireSignedIn(request), request.params.id);
       if (!documents) throw new DomainErrorException(domainError('NOT_FOUND', `No dossier ${request.params.id}`, { entity: 'dossier' }));
       const signed = await signedSourceIds(deps.db, 'issued_document', documents.map((d) => d.id));
-      return { items: documents.map((d) => toDocumentDto(d, signed.has(d.id))) };
+      const pendingForms = await listPendingForms(deps.db, request.params.id);
+      return { items: documents.map((d) => toDocumentDto(d, signed.has(d.id))), pendingForms };
     },
   );
 

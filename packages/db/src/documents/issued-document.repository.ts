@@ -78,6 +78,35 @@ export async function listDossierDocuments(q: Queryable, actor: Actor, dossierId
   return rows.map(mapIssuedDocument);
 }
 
+export type PendingFormState = 'queued' | 'rendering' | 'retrying' | 'failed';
+export interface PendingForm {
+  readonly eventId: string;
+  readonly kind: IssuedDocumentKind;
+  readonly state: PendingFormState;
+  readonly attempts: number;
+}
+
+/**
+ * The forms a dossier's events issued whose PDF is not stored yet, from their `document.render` outbox messages
+ * (dedupe key `render:<event id>`), oldest first. Unscoped: call it after a scoped read of the dossier.
+ */
+export async function listPendingForms(q: Queryable, dossierId: string): Promise<PendingForm[]> {
+  const rows = await q.query<{ eventId: string; kind: IssuedDocumentKind; status: string; attempts: number; lastError: string | null }>(
+    `SELECT e.id AS "eventId", e.form_kind AS kind, m.status, m.attempts, m.last_error AS "lastError"
+       FROM dossier_event e JOIN outbox_message m ON m.dedupe_key = 'render:' || e.id::text
+      WHERE e.dossier_id = $1 AND e.form_kind IS NOT NULL AND m.status <> 'done'
+        AND NOT EXISTS (SELECT 1 FROM issued_document i WHERE i.event_id = e.id AND i.kind = e.form_kind)
+      ORDER BY e.seq`,
+    [dossierId],
+  );
+  return rows.map((r) => ({
+    eventId: r.eventId,
+    kind: r.kind,
+    attempts: Number(r.attempts),
+    state: r.status === 'failed' ? 'failed' : r.status === 'processing' ? 'rendering' : r.lastError ? 'retrying' : 'queued',
+  }));
+}
+
 /** One document of a dossier, when the actor may see the dossier. */
 export async function findDossierDocument(q: Queryable, actor: Actor, dossierId: string, documentId: string): Promise<IssuedDocument | null> {
   if (!isUuid(dossierId) || !isUuid(documentId)) return null;

@@ -1,7 +1,8 @@
 /**
  * After the counter: the dossier code, the appointment, the ledger number and the form to print — the receipt
- * (Form 01, the stored PDF the documents module issued) when received, the guidance (Form 02) or the refusal (Form 03) otherwise. Focus lands on the heading
- * so a screen reader reads the outcome; "Receive another dossier" starts a fresh form.
+ * (Form 01) when received, the guidance (Form 02) or the refusal (Form 03) otherwise, each the stored PDF the
+ * documents module issued (issued-form-pdf.tsx), with the form on the page second. Focus lands on the heading so a
+ * screen reader reads the outcome; "Receive another dossier" starts a fresh form.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,7 +13,7 @@ import { useErrorText } from '../../api';
 import { Button, buttonClass, Progress } from '../../ui';
 import { uploadAttachment } from '../desk/attachments';
 import { dossiersKey, type Dossier } from '../desk/desk-queries';
-import { ReceiptPdfLink } from './receipt-pdf';
+import { CounterFormActions } from './issued-form-pdf';
 
 /** The scans chosen at the counter, uploaded one after another once the dossier exists; each outcome shown. */
 function ScanUploads({ dossierId, files }: { dossierId: string; files: readonly File[] }) {
@@ -95,19 +96,8 @@ export function ReceptionDone({ dossier, files, onNext }: { dossier: Dossier; fi
         )}
       </dl>
       {received && files.length > 0 && <ScanUploads dossierId={dossier.id} files={files} />}
-      <p className="reception__actions">
-        {received ? (
-          <>
-            <ReceiptPdfLink dossierId={dossier.id} />
-            <Link className={buttonClass('secondary')} to={`/office/dossiers/${dossier.id}/forms/${formKind}`}>
-              {t('reception.done.viewOnPage')}
-            </Link>
-          </>
-        ) : (
-          <Link className={buttonClass('primary')} to={`/office/dossiers/${dossier.id}/forms/${formKind}`}>
-            {t(`forms.print.${formKind}`)}
-          </Link>
-        )}
+      <div className="reception__actions">
+        <CounterFormActions dossierId={dossier.id} kind={formKind} />
         {received && (
           <Link className={buttonClass('secondary')} to={`/office/dossiers/${dossier.id}`}>
             {t('reception.done.open')}
@@ -116,7 +106,7 @@ export function ReceptionDone({ dossier, files, onNext }: { dossier: Dossier; fi
         <Button variant="secondary" onClick={onNext}>
           {t('reception.done.next')}
         </Button>
-      </p>
+      </div>
     </section>
   );
 }
