@@ -16,15 +16,33 @@ export async function startDemoServer(): Promise<TestServer> {
 
 export const heading = (page: Page) => page.locator('h1').textContent();
 
-/** Opens `path`, signs in as the demo account on the way (password, then TOTP) and waits for the page's heading. */
-export async function signInAt(page: Page, path: string, email: string, expectedHeading: string): Promise<void> {
+/**
+ * Opens `path`, signs in as the demo account on the way (password, then TOTP) and waits for the page's heading.
+ * `credentials`: another officer's (a test officer's password and TOTP secret).
+ */
+export async function signInAt(
+  page: Page,
+  path: string,
+  email: string,
+  expectedHeading: string,
+  credentials: { password: string; totpSecret: string } = { password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET },
+): Promise<void> {
   await page.goto(path);
   await page.getByLabel(/Tài khoản \(thư điện tử\)/).fill(email);
-  await page.getByLabel(/^Mật khẩu/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^Mật khẩu/).fill(credentials.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByLabel(/Mã xác thực/).fill(totpCode(DEMO_TOTP_SECRET, new Date()));
+  await page.getByLabel(/Mã xác thực/).fill(totpCode(credentials.totpSecret, new Date()));
   await page.getByRole('button', { name: 'Xác nhận' }).click();
   await expect.poll(() => heading(page), { timeout: 15_000 }).toBe(expectedHeading);
+}
+
+/** A citizen signs in on the portal's page and lands on its home. */
+export async function signInCitizen(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/Thư điện tử hoặc số điện thoại/).fill(email);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect.poll(() => heading(page)).toBe('Dịch vụ công trực tuyến');
 }
 
 interface FocusView {

@@ -133,3 +133,31 @@ export function onlineDossier(ref: ProcedureRef, receivingAgencyId: string, over
 export async function citizenOf(t: TestApp, spec: { email?: string; phone?: string } = {}): Promise<ApiUser> {
   return apiUser(t, await createCitizen(t.db, spec));
 }
+
+/**
+ * The values of a complete birth registration declaration (1.001193) as the portal's wizard keeps them in a draft,
+ * submitted online to a desk: the applicant, the child, the mother (no father), the request and the pledge.
+ */
+export function birthDeclarationValues(deskId: string): Record<string, unknown> {
+  return {
+    'applicant.fullName': 'Trần Thị Bình',
+    'applicant.identityNumber': '046190004321',
+    'applicant.phone': '0905123456',
+    'applicant.email': '',
+    'applicant.address': '5 Đinh Tiên Hoàng, phường Phú Xuân, Huế',
+    'child.fullName': 'Lê Trần Minh Khang',
+    'child.dateOfBirth': '2026-02-20',
+    'child.sex': 'male',
+    'child.ethnicity': 'Kinh',
+    'child.nationality': 'Việt Nam',
+    'child.placeOfBirth': 'Bệnh viện Trung ương Huế',
+    'child.hometown': 'Phú Xuân, Huế',
+    'mother.fullName': 'Trần Thị Bình',
+    'mother.birthYear': '1990',
+    'request.relationship': 'mother',
+    'request.copies': '2',
+    'request.pledge': true,
+    'place.agencyId': deskId,
+    'delivery.method': 'online',
+  };
+}

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/app';
 import {
+  birthDeclarationValues,
   citizenOf,
   counterDossier,
   longSessions,
@@ -33,27 +34,7 @@ beforeAll(async () => {
   team = await phuXuanTeam(t);
   owner = await citizenOf(t);
   const { caseCode } = await procedureRef(t, '1.001193');
-  const values = {
-    'applicant.fullName': 'Trần Thị Bình',
-    'applicant.identityNumber': '046190004321',
-    'applicant.phone': '0905123456',
-    'applicant.email': '',
-    'applicant.address': '5 Đinh Tiên Hoàng, phường Phú Xuân, Huế',
-    'child.fullName': 'Lê Trần Minh Khang',
-    'child.dateOfBirth': '2026-02-20',
-    'child.sex': 'male',
-    'child.ethnicity': 'Kinh',
-    'child.nationality': 'Việt Nam',
-    'child.placeOfBirth': 'Bệnh viện Trung ương Huế',
-    'child.hometown': 'Phú Xuân, Huế',
-    'mother.fullName': 'Trần Thị Bình',
-    'mother.birthYear': '1990',
-    'request.relationship': 'mother',
-    'request.copies': '2',
-    'request.pledge': true,
-    'place.agencyId': team.desk,
-    'delivery.method': 'online',
-  };
+  const values = birthDeclarationValues(team.desk);
   const headers = await owner.headers();
   const draft = await t.app.inject({ method: 'POST', url: '/api/v1/portal/drafts', headers, payload: { procedureCode: '1.001193', caseCode, content: { step: 6, values } } });
   expect(draft.statusCode).toBe(201);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/app';
-import { agencyIdOf, longSessions, officerOf, PHU_XUAN_DESK, procedureRef, seedHue } from '../../../test-support/dossier-api';
+import { agencyIdOf, birthDeclarationValues, longSessions, officerOf, PHU_XUAN_DESK, procedureRef, seedHue } from '../../../test-support/dossier-api';
 import { createCitizen, signIn, type SignedInHeaders } from '../../../test-support/identity';
 
 let t: TestApp;
@@ -25,28 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const birthValues = () => ({
-  'applicant.fullName': 'Trần Thị Bình',
-  'applicant.identityNumber': '046190004321',
-  'applicant.phone': '0905 123 456',
-  'applicant.email': '',
-  'applicant.address': '5 Đinh Tiên Hoàng, phường Phú Xuân, Huế',
-  'child.fullName': 'Lê Trần Minh Khang',
-  'child.dateOfBirth': '2026-02-20',
-  'child.sex': 'male',
-  'child.ethnicity': 'Kinh',
-  'child.nationality': 'Việt Nam',
-  'child.placeOfBirth': 'Bệnh viện Trung ương Huế',
-  'child.hometown': 'Phú Xuân, Huế',
-  'mother.fullName': 'Trần Thị Bình',
-  'mother.birthYear': '1990',
-  'mother.identityNumber': '046190004321',
-  'request.relationship': 'mother',
-  'request.copies': '2',
-  'request.pledge': true,
-  'place.agencyId': desk,
-  'delivery.method': 'online',
-});
+// the phone as typed with spaces (the dossier keeps it normalised), and the mother's ID number
+const birthValues = () => ({ ...birthDeclarationValues(desk), 'applicant.phone': '0905 123 456', 'mother.identityNumber': '046190004321' });
 
 async function openDraft(values: Record<string, unknown>) {
   const res = await t.app.inject({

@@ -74,7 +74,7 @@ export const routes: RouteObject[] = [
           { path: 'reception', lazy: lazyPage(() => import('./office/reception/reception-page'), 'desk', 'calendar') },
           { path: 'inbox', lazy: lazyPage(() => import('./office/inbox/inbox-page'), 'desk') },
           { path: 'queue', lazy: lazyPage(() => import('./office/inbox/queue-page'), 'desk') },
-          { path: 'dossiers/:id', lazy: lazyPage(() => import('./office/dossier/dossier-page'), 'desk', 'leader') },
+          { path: 'dossiers/:id', lazy: lazyPage(() => import('./office/dossier/dossier-page'), 'desk', 'leader', 'citizen') },
           { path: 'dossiers/:id/forms/:kind', lazy: lazyPage(() => import('./office/dossier/form-print-page'), 'desk') },
           { path: '*', element: <NotFoundPage home="/office" site="officeName" /> },
         ],

@@ -1,7 +1,7 @@
 /**
  * One dossier of the citizen: status, code, due time (and, when late, why and the new appointment), the timeline
  * of every step in plain words, the answer to a supplement request (upload the missing items), withdrawal, the
- * issued forms and the signed result to download, and a link to verify a document.
+ * issued forms and the signed result to download, a link to verify a document, and what the citizen declared online.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { RequireUser } from '../shell/require-user';
 import { usePageTitle } from '../shell/page-title';
 import { Button, Dialog, Spinner, TextArea, useToast } from '../ui';
 import { queryKeys } from './citizen-api';
+import { DeclarationSection } from './declaration-view';
 import { DossierStatus, DossierTimeline, DueTime, formatInstant } from './dossier-view';
 import { describeIssuedDocuments } from './issued-documents';
 import { SupplementForm } from './supplement-form';
@@ -145,6 +146,8 @@ function Dossier() {
           <a href="/verify">{t('detail.verify')}</a>
         </p>
       </section>
+
+      {d.channel === 'online' && <DeclarationSection dossierId={d.id} title={t('declaration.mineTitle')} headingId="declaration-title" />}
 
       {withdrawable.has(d.state) && (
         <section aria-labelledby="withdraw-title">

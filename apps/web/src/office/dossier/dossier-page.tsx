@@ -15,6 +15,7 @@ import { dueOf, stateTone, useDeskText } from '../desk/desk-text';
 import '../desk/desk.css';
 import { DossierActions } from './dossier-actions';
 import { ControlSheetTable, Timeline } from './dossier-history';
+import { OnlineDeclaration } from './online-declaration';
 import { ResultDocuments } from './result-documents';
 
 /** The leader's desk (approve and sign), built by the leader's screens. */
@@ -226,6 +227,7 @@ export default function DossierPage() {
       <ResultDocuments dossier={d} user={user ?? null} />
       <Steps dossier={d} />
       <Parties dossier={d} />
+      <OnlineDeclaration dossier={d} />
       <Documents dossier={d} />
       <Timeline dossierId={d.id} />
       <ControlSheetTable dossierId={d.id} />
