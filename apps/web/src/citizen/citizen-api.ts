@@ -13,21 +13,22 @@ export const queryKeys = {
 export interface UploadTarget {
   dossierId: string;
   file: File;
-  purpose: 'document' | 'supplement';
+  purpose: 'document' | 'supplement' | 'result';
   requiredDocumentCode: string | null;
 }
 
 /**
- * Uploads one file to a dossier (multipart), reporting progress 0–1. XMLHttpRequest because fetch has no upload
- * progress. Failures become an ApiError like every other call.
+ * Uploads one file to a dossier (multipart), reporting progress 0–1, and answers the server's JSON (the attachment,
+ * with its SHA-256; the caller parses it). XMLHttpRequest because fetch has no upload progress. Failures become an
+ * ApiError like every other call. The officer's result upload (office/dossier/result-upload.tsx) uses it too.
  */
-export async function uploadAttachment(target: UploadTarget, onProgress: (fraction: number) => void): Promise<void> {
+export async function uploadAttachment(target: UploadTarget, onProgress: (fraction: number) => void): Promise<unknown> {
   const token = currentCsrfToken() ?? (await fetchSession()).csrfToken;
   const form = new FormData();
   form.append('purpose', target.purpose);
   if (target.requiredDocumentCode) form.append('requiredDocumentCode', target.requiredDocumentCode);
   form.append('file', target.file, target.file.name);
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<unknown>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/dossiers/${target.dossierId}/attachments`);
     xhr.setRequestHeader('accept', 'application/json');
@@ -37,16 +38,16 @@ export async function uploadAttachment(target: UploadTarget, onProgress: (fracti
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve();
-        return;
-      }
       let json: unknown;
       try {
         json = JSON.parse(xhr.responseText) as unknown;
       } catch {
         json = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(json);
+        return;
       }
       reject(apiErrorFromProblem(xhr.status, json));
     };

@@ -10,7 +10,8 @@ import type { Agency, Dossier } from '../desk/desk-queries';
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'lines' | 'number' | 'select' | 'datetime';
+  /** `checks`: a group of checkboxes over `options`; the value is the ticked values, one a line. */
+  kind: 'text' | 'textarea' | 'lines' | 'number' | 'select' | 'datetime' | 'checks';
   required?: boolean;
   hint?: string;
   initial?: string;
@@ -36,7 +37,13 @@ const deskRoles: readonly Role[] = ['reception_officer', 'desk_supervisor'];
 const lines = (value: string | undefined) => (value ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
 const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
-export function actionsFor(dossier: Dossier, user: SessionUser, agencies: readonly Agency[], t: T): ActionSpec[] {
+/** A result file on the dossier the "record the result" action may send (result-files.ts resultFileChoices). */
+export interface ResultFile {
+  id: string;
+  fileName: string;
+}
+
+export function actionsFor(dossier: Dossier, user: SessionUser, agencies: readonly Agency[], t: T, resultFiles: readonly ResultFile[] = []): ActionSpec[] {
   const roles = new Set(user.roles.map((g) => g.role));
   const has = (...list: readonly Role[]) => list.some((r) => roles.has(r));
   const desk = has(...deskRoles);
@@ -174,8 +181,21 @@ export function actionsFor(dossier: Dossier, user: SessionUser, agencies: readon
             { name: 'documentNumber', label: t('actions.fields.documentNumber'), kind: 'text' },
             { name: 'summary', label: t('actions.fields.resultSummary'), kind: 'textarea', required: true },
             { name: 'signerName', label: t('actions.fields.signerName'), kind: 'text' },
+            ...(resultFiles.length > 0
+              ? [
+                  {
+                    name: 'attachmentIds',
+                    label: t('actions.fields.resultFiles'),
+                    hint: t('actions.fields.resultFilesHint'),
+                    kind: 'checks' as const,
+                    initial: resultFiles.map((f) => f.id).join('\n'),
+                    options: resultFiles.map((f) => ({ value: f.id, label: f.fileName })),
+                  },
+                ]
+              : []),
           ],
-          body: (v) => ({ kind: v.kind, documentNumber: orNull(v.documentNumber), summary: v.summary?.trim(), attachmentIds: [], signerName: orNull(v.signerName) }),
+          // The result files the officer left ticked (the server signs each PDF among them with the result).
+          body: (v) => ({ kind: v.kind, documentNumber: orNull(v.documentNumber), summary: v.summary?.trim(), attachmentIds: lines(v.attachmentIds), signerName: orNull(v.signerName) }),
         });
       }
       if (has('agency_leader')) {

@@ -9,11 +9,40 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@motcua/contracts/identity';
 import { isApiError, useErrorText } from '../../api';
-import { Button, Dialog, FormErrorSummary, Select, TextArea, TextField, useToast, type FormErrorItem } from '../../ui';
+import { Button, Checkbox, Dialog, FormErrorSummary, Select, TextArea, TextField, useToast, type FormErrorItem } from '../../ui';
+import { useAttachments } from '../desk/attachments';
 import { dossiersKey, newIdempotencyKey, useDossierAction, type Agency, type Dossier } from '../desk/desk-queries';
 import { actionsFor, type ActionSpec, type FieldSpec } from './action-specs';
+import { useDossierDocuments } from './result-documents';
+import { resultFileChoices } from './result-files';
+
+/** A group of checkboxes; the value is the ticked options' values, one a line. */
+function Checks({ spec, value, onChange }: { spec: FieldSpec; value: string; onChange: (v: string) => void }) {
+  const hintId = useId();
+  const ticked = new Set(value.split('\n').filter(Boolean));
+  const toggle = (option: string, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(option);
+    else next.delete(option);
+    onChange((spec.options ?? []).map((o) => o.value).filter((v) => next.has(v)).join('\n'));
+  };
+  return (
+    <fieldset id={`action-${spec.name}`} className="field" aria-describedby={spec.hint ? hintId : undefined}>
+      <legend>{spec.label}</legend>
+      {spec.hint && (
+        <p id={hintId} className="hint-text">
+          {spec.hint}
+        </p>
+      )}
+      {(spec.options ?? []).map((o) => (
+        <Checkbox key={o.value} label={o.label} checked={ticked.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+      ))}
+    </fieldset>
+  );
+}
 
 function Field({ spec, value, error, onChange }: { spec: FieldSpec; value: string; error: string | undefined; onChange: (v: string) => void }) {
+  if (spec.kind === 'checks') return <Checks spec={spec} value={value} onChange={onChange} />;
   const common = { id: `action-${spec.name}`, label: spec.label, hint: spec.hint, required: spec.required, error, value };
   if (spec.kind === 'textarea' || spec.kind === 'lines') return <TextArea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />;
   if (spec.kind === 'select')
@@ -100,7 +129,11 @@ function ActionDialog({ spec, dossier, onClose }: { spec: ActionSpec; dossier: D
 export function DossierActions({ dossier, user, agencies }: { dossier: Dossier; user: SessionUser; agencies: readonly Agency[] }) {
   const { t } = useTranslation('desk');
   const [open, setOpen] = useState<ActionSpec | null>(null);
-  const specs = actionsFor(dossier, user, agencies, t);
+  // The result files on the dossier, for the "record the result" action (cached with the page's own lists).
+  const attachments = useAttachments(dossier.id);
+  const documents = useDossierDocuments(dossier.id);
+  const resultFiles = resultFileChoices(attachments.data?.items ?? [], documents.data?.items ?? []);
+  const specs = actionsFor(dossier, user, agencies, t, resultFiles);
   return (
     <section aria-labelledby="dossier-actions" className="dossier__section dossier__actions">
       <h2 id="dossier-actions">{t('dossierPage.actions')}</h2>

@@ -2,8 +2,9 @@
  * The dossier's result documents (Văn bản kết quả): each drafted result with its state — draft, approved by the
  * leader, digitally signed, replaced — shown in the page (PDF preview) and downloadable (the signed file once
  * signed); and, while the dossier is being processed, the form to draft the result from a template (the
- * specialist's step "thẩm định, dự thảo kết quả"; a new draft replaces the unapproved one). The leader approves
- * and signs it on the leader's desk; the desk hands the signed file over with the result.
+ * specialist's step "thẩm định, dự thảo kết quả"; a new draft replaces the unapproved one) or to upload a result
+ * drafted elsewhere as a PDF (result-upload.tsx). The leader approves and signs it on the leader's desk; the desk
+ * hands the signed file over with the result.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -16,15 +17,19 @@ import { dossiersKey, type Dossier } from '../desk/desk-queries';
 import { currentResult, type IssuedDocument } from '../leader/approval';
 import { DocumentPreview } from '../leader/document-preview';
 import { useInstantText } from '../leader/office-time';
+import { resultDocumentState, resultStateTone } from './result-files';
+import { ResultUploadForm } from './result-upload';
+import './result-documents.css';
 
 const drafters = new Set(['specialist', 'department_head', 'agency_leader']);
 type Template = 'result_letter' | 'birth_extract';
 
-function stateOf(d: IssuedDocument): { key: 'signed' | 'approved' | 'draft' | 'replaced'; tone: 'success' | 'info' | 'neutral' | 'warning' } {
-  if (d.replacedBy) return { key: 'replaced', tone: 'neutral' };
-  if (d.signedUrl) return { key: 'signed', tone: 'success' };
-  if (d.approvedAt) return { key: 'approved', tone: 'info' };
-  return { key: 'draft', tone: 'warning' };
+/** The dossier's issued documents (forms and results), shared by the result list and the result action. */
+export function useDossierDocuments(dossierId: string) {
+  return useQuery({
+    queryKey: [...dossiersKey, 'documents', dossierId],
+    queryFn: ({ signal }) => api.get(`/dossiers/${encodeURIComponent(dossierId)}/documents`, documentListResponse, { signal }),
+  });
 }
 
 function DraftForm({ dossier, replaces }: { dossier: Dossier; replaces: IssuedDocument | null }) {
@@ -100,10 +105,7 @@ export function ResultDocuments({ dossier, user }: { dossier: Dossier; user: Ses
   const instant = useInstantText();
   const errorText = useErrorText();
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: [...dossiersKey, 'documents', dossier.id],
-    queryFn: ({ signal }) => api.get(`/dossiers/${encodeURIComponent(dossier.id)}/documents`, documentListResponse, { signal }),
-  });
+  const list = useDossierDocuments(dossier.id);
   const results = (list.data?.items ?? []).filter((d) => d.kind === 'result');
   const current = currentResult(results);
   const mayDraft = dossier.state === 'processing' && (user?.roles ?? []).some((r) => drafters.has(r.role)) && !current?.approvedAt;
@@ -115,11 +117,11 @@ export function ResultDocuments({ dossier, user }: { dossier: Dossier; user: Ses
       {results.length === 0 && !list.isPending && <p>{t('results.none')}</p>}
       <ul className="signing-list">
         {results.map((d) => {
-          const state = stateOf(d);
+          const state = resultDocumentState(d, dossier);
           const name = `${d.title}${d.documentNumber ? ` (${d.documentNumber})` : ''}`;
           return (
             <li key={d.id}>
-              <StatusTag tone={state.tone}>{t(`results.states.${state.key}`)}</StatusTag> <strong>{name}</strong>
+              <StatusTag tone={resultStateTone[state]}>{t(`results.states.${state}`)}</StatusTag> <strong>{name}</strong>
               <span className="muted"> — {t('results.createdAt', { at: instant(d.createdAt) })}</span>
               {d.approvedAt && <span className="muted"> · {t('results.approvedAt', { at: instant(d.approvedAt) })}</span>}
               <div className="toolbar">
@@ -142,7 +144,12 @@ export function ResultDocuments({ dossier, user }: { dossier: Dossier; user: Ses
         })}
       </ul>
       {dossier.state === 'result_ready' && current && !current.signedUrl && <p className="notice notice--warning">{t('results.notSignedYet')}</p>}
-      {mayDraft && <DraftForm dossier={dossier} replaces={current} />}
+      {mayDraft && (
+        <div className="result-forms">
+          <DraftForm dossier={dossier} replaces={current} />
+          <ResultUploadForm dossier={dossier} replaces={current} />
+        </div>
+      )}
     </section>
   );
 }

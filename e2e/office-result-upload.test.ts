@@ -1,0 +1,128 @@
+/**
+ * A result drafted elsewhere and uploaded as a PDF (issue #7), in a real browser on the demo data with the server's
+ * job runner signing: the specialist opens the dossier page of a birth registration at their step; a file named
+ * .pdf that is not a PDF is refused in the page; a small real PDF is uploaded under the title prefilled from the
+ * procedure's result ("Giấy khai sinh") with visible progress and becomes the result document (draft, previewed in
+ * the page). Once the steps reach the leader it reads "Chờ lãnh đạo phê duyệt"; the leader approves it (through the
+ * API, the leader's desk has its own test), the job runner signs it, and the dossier page shows it signed with the
+ * signed file to download.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobRunner } from '../apps/server/src/jobs/job-runner';
+import { apiSignIn, receiveBirthRegistration, signInAt, startDemoServer, type ApiSession } from './office-journey';
+import { launchBrowser, openPage, review, startJobRunner, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let jobs: JobRunner;
+let dossier: { id: string; code: string };
+let specialist: ApiSession;
+let head: ApiSession;
+let leader: ApiSession;
+const SPECIALIST = 'chuyenvien.phuxuan@motcua.demo';
+
+async function activeStep(session: ApiSession, id: string): Promise<string> {
+  const d = await session.get<{ steps: { id: string; status: string }[] }>(`/dossiers/${id}`);
+  return d.steps.find((s) => s.status === 'active')!.id;
+}
+
+async function resultPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.TimesRoman);
+  pdf.addPage([595, 842]).drawText('GIAY KHAI SINH - ban du thao soan ngoai he thong', { x: 72, y: 760, size: 14, font });
+  return Buffer.from(await pdf.save());
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  const reception = await apiSignIn(server.baseUrl, 'tiepnhan.phuxuan@motcua.demo');
+  [specialist, head, leader] = await Promise.all(
+    [SPECIALIST, 'truongphong.phuxuan@motcua.demo', 'lanhdao.phuxuan@motcua.demo'].map((email) => apiSignIn(server.baseUrl, email)),
+  );
+  const received = await receiveBirthRegistration(reception, 'Võ Thị Hạnh');
+  await reception.post(`/dossiers/${received.id}/transfer`, {});
+  await specialist.post(`/dossiers/${received.id}/steps/${await activeStep(specialist, received.id)}/claim`, {});
+  dossier = { id: received.id, code: received.code };
+  jobs = startJobRunner(server);
+}, 300_000);
+afterAll(async () => {
+  await jobs?.stop();
+  await browser?.close();
+  await server?.close();
+});
+
+const resultItem = (page: Page) => page.getByRole('region', { name: 'Văn bản kết quả' }).getByRole('listitem').filter({ hasText: 'Giấy khai sinh' });
+
+describe('the specialist uploads the result as a PDF', () => {
+  it('refuses a non-PDF, uploads a PDF as the result document, and shows it signed once the leader approved', async () => {
+    const page = await openPage(browser, server.baseUrl, 'counter');
+    // the same account signed in over the API a moment ago: its TOTP code of this 30-second window is spent
+    await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', [SPECIALIST]);
+    await signInAt(page, `/office/dossiers/${dossier.id}`, SPECIALIST, dossier.code);
+    const form = page.getByRole('form', { name: 'Tải lên văn bản kết quả (PDF)' });
+    const title = form.getByLabel(/^Tên văn bản kết quả/);
+    // the title comes from the procedure's result in the catalogue
+    await expect.poll(() => title.inputValue()).toBe('Giấy khai sinh');
+    await form.getByText(/Chỉ nhận tệp PDF, tối đa 20 MB\./).waitFor();
+
+    // a Word file renamed .pdf: refused in the page, nothing sent
+    const fileInput = form.getByLabel(/^Tệp PDF văn bản kết quả/);
+    await fileInput.setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 word/document.xml') });
+    await form.getByText('Tệp này không phải PDF; văn bản kết quả phải là tệp PDF.').waitFor();
+    await form.getByRole('button', { name: 'Tải lên và lập văn bản kết quả' }).click();
+    await form.getByRole('link', { name: 'Tệp này không phải PDF; văn bản kết quả phải là tệp PDF.' }).waitFor();
+    expect(await server.db.query("SELECT 1 FROM dossier_attachment WHERE dossier_id = $1 AND purpose = 'result'", [dossier.id])).toHaveLength(0);
+    await review(page, 'office-result-upload-refused');
+
+    // a real PDF, from the keyboard: the title kept, the upload sent, the result document listed as a draft
+    await fileInput.setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: await resultPdf() });
+    await form.getByText(/^Đã chọn: giay-khai-sinh\.pdf/).waitFor();
+    await title.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã tải lên văn bản kết quả: Giấy khai sinh.').waitFor();
+    await resultItem(page).getByText('Dự thảo', { exact: true }).waitFor();
+    await resultItem(page).getByRole('button', { name: 'Xem Giấy khai sinh' }).click();
+    const frame = page.locator('iframe[title^="Bản xem trước:"]');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    await review(page, 'office-result-upload');
+
+    const [document] = await specialist.get<{ items: { id: string; kind: string; origin: string; title: string }[] }>(`/dossiers/${dossier.id}/documents`).then((l) => l.items.filter((d) => d.kind === 'result'));
+    expect(document).toMatchObject({ origin: 'uploaded', title: 'Giấy khai sinh' });
+
+    // the specialist's and the head's steps done: the result waits for the leader
+    await specialist.post(`/dossiers/${dossier.id}/steps/${await activeStep(specialist, dossier.id)}/completion`, { note: 'Đã thẩm định' });
+    const headStep = await activeStep(head, dossier.id);
+    await head.post(`/dossiers/${dossier.id}/steps/${headStep}/claim`, {});
+    await head.post(`/dossiers/${dossier.id}/steps/${headStep}/completion`, { note: 'Trình ký' });
+    await page.reload();
+    await resultItem(page).getByText('Chờ lãnh đạo phê duyệt', { exact: true }).waitFor();
+    expect(await page.getByRole('form', { name: /Tải lên văn bản kết quả/ }).count()).toBe(1);
+
+    // the leader approves; the job runner signs (the leader's DEMO certificate, then the ward's seal)
+    await leader.post(`/dossiers/${dossier.id}/documents/${document!.id}/approval`, {});
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await resultItem(page).waitFor();
+          return resultItem(page).locator('.tag').textContent();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe('Đã ký số');
+    const signed = resultItem(page).getByRole('link', { name: 'Tải bản đã ký số: Giấy khai sinh' });
+    const answer = await page.request.get(new URL((await signed.getAttribute('href'))!, server.baseUrl).toString());
+    expect(answer.status()).toBe(200);
+    const bytes = await answer.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/\/ByteRange/);
+    // approved: no new draft or upload is offered
+    expect(await page.getByRole('form', { name: /Tải lên văn bản kết quả/ }).count()).toBe(0);
+    await review(page, 'office-result-upload-signed');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
