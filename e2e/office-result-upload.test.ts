@@ -38,9 +38,11 @@ async function resultPdf(): Promise<Buffer> {
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
   const reception = await apiSignIn(server.baseUrl, 'tiepnhan.phuxuan@motcua.demo');
-  [specialist, head, leader] = await Promise.all(
-    [SPECIALIST, 'truongphong.phuxuan@motcua.demo', 'lanhdao.phuxuan@motcua.demo'].map((email) => apiSignIn(server.baseUrl, email)),
-  );
+  [specialist, head, leader] = await Promise.all([
+    apiSignIn(server.baseUrl, SPECIALIST),
+    apiSignIn(server.baseUrl, 'truongphong.phuxuan@motcua.demo'),
+    apiSignIn(server.baseUrl, 'lanhdao.phuxuan@motcua.demo'),
+  ]);
   const received = await receiveBirthRegistration(reception, 'Võ Thị Hạnh');
   await reception.post(`/dossiers/${received.id}/transfer`, {});
   await specialist.post(`/dossiers/${received.id}/steps/${await activeStep(specialist, received.id)}/claim`, {});
