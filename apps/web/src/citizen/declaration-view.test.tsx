@@ -45,4 +45,11 @@ describe('the online declaration, read-only', () => {
     expect(valueOf('Nội dung yêu cầu')).toBe('Xin cấp bản sao');
     expect(formatLegalDate('20-02-2026')).toBe('20-02-2026');
   });
+
+  it('names, for a business, in what capacity the applicant submitted and under which authorisation', async () => {
+    const applicant = { ...birth.applicant, 'applicant.for': 'organisation', 'applicant.capacity': 'authorised', 'applicant.authorisationDocument': 'Giấy ủy quyền số 12/2026/UQ' };
+    renderWithProviders(<DeclarationView declaration={{ ...birth, applicant }} />);
+    expect(await screen.findByText('Người được ủy quyền (có văn bản ủy quyền)')).toBeTruthy();
+    expect(valueOf('Văn bản ủy quyền (số, ngày)')).toBe('Giấy ủy quyền số 12/2026/UQ');
+  });
 });
