@@ -73,6 +73,11 @@ describe('submission from a draft', () => {
     const names: string[] = dossier.documents.map((d: { name: string }) => d.name);
     expect(names.filter((n) => n.startsWith('Mẫu hộ tịch điện tử tương tác đăng ký khai sinh'))).toHaveLength(1);
     expect(names.filter((n) => n.startsWith('Tờ khai đăng ký khai sinh'))).toEqual([]);
+    // what every birth registration needs, not the documents of a case that does not apply (seeded conditional):
+    // no one was authorised, and the registry reads the residence from the population database
+    expect(names.some((n) => n.startsWith('Giấy chứng sinh'))).toBe(true);
+    expect(names.some((n) => n.startsWith('Văn bản ủy quyền'))).toBe(false);
+    expect(names.some((n) => n.startsWith('Giấy tờ có giá trị chứng minh thông tin về cư trú'))).toBe(false);
 
     // the draft is the declaration now: out of the draft list, not editable, not deletable
     expect((await t.app.inject({ url: '/api/v1/portal/drafts', headers: citizen })).json().items.map((d: { id: string }) => d.id)).not.toContain(draft.id);

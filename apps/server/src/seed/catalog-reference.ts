@@ -5,7 +5,7 @@
  *   - time limits the record shows without a value, taken from the rule the record's note cites (chứng thực:
  *     NĐ 23/2015 Art. 7; hộ kinh doanh: the record's own steps), and same-day cut-offs read from "sau 15 giờ";
  *   - the online level, read from the channels (an online channel → "một phần", the level the records never state);
- *   - conditional documents (names starting "Trường hợp …");
+ *   - conditional documents (names that say the case they apply in: document-requirement.ts);
  *   - the internal workflow of every case (reception → specialist → head → leader → return, budgets shared out
  *     within the shortest limit), which no public source gives.
  * Field codes are placeholders (Z00-…, `isCodePlaceholder`) because the official MX1X2-LV codes were not found.
@@ -26,6 +26,7 @@ import {
   type WorkflowTask,
 } from '@motcua/core/catalog';
 import reference from './data/procedures-hue.json' with { type: 'json' };
+import { requirementOfDocument } from './document-requirement';
 
 /** One record of procedures-hue.json (see its README for every field). */
 export interface ReferenceRecord {
@@ -208,36 +209,22 @@ function feesOf(r: ReferenceRecord): Fee[] {
   });
 }
 
-/**
- * The national records write a conditional document as one sentence: "Trường hợp <condition> thì (phải có|nộp)
- * <document>". Split it so that the condition and the document are each said once (a slot that showed the whole
- * sentence as its name and its first clause again as the condition read the condition twice). A sentence with no
- * recognisable split keeps its whole text as the name and its first clause as the condition.
- */
-export function splitConditionalDocument(sentence: string): { condition: string; name: string } {
-  const text = sentence.trim();
-  const m = /^(Trường hợp\b.+?)(?:,?\s+thì\s+|\s+(?=phải\s+(?:có|nộp|xuất trình)\s))(.+)$/su.exec(text);
-  if (!m) return { condition: text.split(/[,;:]/)[0]!.trim(), name: text };
-  // "phải có X" / "có X" / "phải nộp X" → X; "nộp lại X", "xuất trình X" keep their verb (it says what to do).
-  const rest = m[2]!.replace(/^(?:phải\s+)?có\s+/u, '').replace(/^phải\s+nộp\s+(?!lại\s)/u, '').replace(/^phải\s+/u, '').trim();
-  return { condition: m[1]!.trim(), name: rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1) };
-}
-
 function documentsOf(r: ReferenceRecord, inferred: Set<string>): RequiredDocument[] {
   return r.requiredDocuments.map((d) => {
-    const conditional = /^Trường hợp\b/.test(d.name);
-    if (conditional) inferred.add('documents.requirement (giấy tờ "Trường hợp …" ghi là có điều kiện)');
-    const split = conditional ? splitConditionalDocument(d.name) : null;
+    const read = requirementOfDocument(d.name);
+    if (read.requirement === 'conditional') {
+      inferred.add('documents.requirement (giấy tờ "Trường hợp …", "… trong trường hợp …", "Đối với …", "(nếu có)" ghi là có điều kiện)');
+    }
     const certified = d.certifiedCopies ?? 0;
     return {
       code: null,
-      name: split ? split.name : d.name,
+      name: read.name,
       originals: d.originals,
       certifiedCopies: certified,
       photocopies: 0,
       copies: Math.max(0, d.copies - certified),
-      requirement: conditional ? 'conditional' : 'mandatory',
-      condition: split ? split.condition.slice(0, 2000) : null,
+      requirement: read.requirement,
+      condition: read.condition,
       isPresentOnly: d.note === 'xuất trình (không nộp)',
       formTemplates: d.formTemplate ? [{ name: d.formTemplate, url: null }] : [],
     };
