@@ -1,7 +1,8 @@
 /**
  * A result drafted elsewhere and uploaded as a PDF (issue #7), in a real browser on the demo data with the server's
  * job runner signing: the specialist opens the dossier page of a birth registration at their step; a file named
- * .pdf that is not a PDF is refused in the page; a small real PDF is uploaded under the title prefilled from the
+ * .pdf that is not a PDF is refused in the page; the server's refusal (the dossier left processing behind the page)
+ * is shown with its title; a small real PDF is uploaded under the title prefilled from the
  * procedure's result ("Giấy khai sinh") with visible progress and becomes the result document (draft, previewed in
  * the page). Once the steps reach the leader it reads "Chờ lãnh đạo phê duyệt"; the leader approves it (through the
  * API, the leader's desk has its own test), the job runner signs it, and the dossier page shows it signed with the
@@ -21,6 +22,7 @@ let dossier: { id: string; code: string };
 let specialist: ApiSession;
 let head: ApiSession;
 let leader: ApiSession;
+let reception: ApiSession;
 const SPECIALIST = 'chuyenvien.phuxuan@motcua.demo';
 
 async function activeStep(session: ApiSession, id: string): Promise<string> {
@@ -37,7 +39,7 @@ async function resultPdf(): Promise<Buffer> {
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  const reception = await apiSignIn(server.baseUrl, 'tiepnhan.phuxuan@motcua.demo');
+  reception = await apiSignIn(server.baseUrl, 'tiepnhan.phuxuan@motcua.demo');
   [specialist, head, leader] = await Promise.all([
     apiSignIn(server.baseUrl, SPECIALIST),
     apiSignIn(server.baseUrl, 'truongphong.phuxuan@motcua.demo'),
@@ -78,9 +80,17 @@ describe('the specialist uploads the result as a PDF', () => {
     expect(await server.db.query("SELECT 1 FROM dossier_attachment WHERE dossier_id = $1 AND purpose = 'result'", [dossier.id])).toHaveLength(0);
     await review(page, 'office-result-upload-refused');
 
-    // a real PDF, from the keyboard: the title kept, the upload sent, the result document listed as a draft
+    // a real PDF, from the keyboard, while the dossier left processing behind the page (a supplement was asked):
+    // the server refuses, and the page says why in its words
     await fileInput.setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: await resultPdf() });
     await form.getByText(/^Đã chọn: giay-khai-sinh\.pdf/).waitFor();
+    await specialist.post(`/dossiers/${dossier.id}/supplement-requests`, { items: ['Giấy chứng sinh bản chính'], reason: 'Thiếu giấy chứng sinh' });
+    await title.focus();
+    await page.keyboard.press('Enter');
+    await form.getByText('Không tải lên được văn bản kết quả: Hồ sơ đang ở trạng thái không cho phép thao tác này').waitFor();
+
+    // the desk records the supplement; the same choice sent again: the result document listed as a draft
+    await reception.post(`/dossiers/${dossier.id}/supplements`, { documents: [], note: 'Đã bổ sung' });
     await title.focus();
     await page.keyboard.press('Enter');
     await page.getByText('Đã tải lên văn bản kết quả: Giấy khai sinh.').waitFor();

@@ -36,6 +36,13 @@ describe('attachments', () => {
     expect(mayAttach(leader, dossierAt('returned'), 'result')?.code).toBe('DOSSIER_INVALID_STATE');
   });
 
+  it('tells the agency a result waits for processing (a state), not that its role is wrong', () => {
+    // the dossier left processing while the officer's page was open (a supplement request, say)
+    expect(mayAttach(leader, dossierAt('supplement_requested'), 'result')).toMatchObject({ code: 'DOSSIER_INVALID_STATE', details: { state: 'supplement_requested' } });
+    expect(mayAttach(leader, dossierAt('result_ready'), 'result')?.code).toBe('DOSSIER_INVALID_STATE');
+    expect(mayAttach(receptionist, dossierAt('supplement_requested'), 'result')?.code).toBe('DOSSIER_ACTOR_NOT_ALLOWED');
+  });
+
   it('keeps only a display name', () => {
     expect(safeFileName('C:\\Users\\an\\giấy khai sinh.pdf')).toBe('giấy khai sinh.pdf');
     expect(safeFileName('../../etc/passwd')).toBe('passwd');

@@ -89,7 +89,11 @@ export function mayAttach(actor: Actor, dossier: Dossier, purpose: AttachmentPur
   const agency =
     actsFor(actor, ['specialist', 'department_head', 'agency_leader'], dossier.competentAgencyId) ||
     dossier.steps.some((s) => s.status === 'active' && actsFor(actor, [s.role], s.agencyId));
-  const allowed = purpose === 'result' ? agency && dossier.state === 'processing' : owner || desk || agency;
+  if (purpose === 'result' && agency && dossier.state !== 'processing') {
+    // The right officer at the wrong time (the dossier left processing while their page was open): say so.
+    return domainError('DOSSIER_INVALID_STATE', `A result is attached while the dossier is processed, not in state ${dossier.state}`, { state: dossier.state });
+  }
+  const allowed = purpose === 'result' ? agency : owner || desk || agency;
   if (allowed) return null;
   return domainError('DOSSIER_ACTOR_NOT_ALLOWED', `You may not attach a ${purpose} to this dossier`, { purpose });
 }
