@@ -98,6 +98,38 @@ describe('a recorded result is signed by the leader, then sealed', () => {
     ]);
   });
 
+  it('signs an uploaded result document once: its file named again with the recorded result is not signed a second time', async () => {
+    const birth = await procedureRef(t, '1.001193');
+    const received = await ok(reception, '/dossiers', counterDossier(birth, desk));
+    await ok(reception, `/dossiers/${received.id}/transfer`, {});
+    for (const officer of [specialist, head, leader]) await workStep(received.id, officer);
+    const attach = async (name: string, text: string) => {
+      const document = await PDFDocument.create();
+      document.addPage([595, 842]);
+      document.setTitle(text);
+      const upload = multipart({ purpose: 'result' }, { name, bytes: Buffer.from(await document.save()) });
+      const answer = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${received.id}/attachments`, headers: { ...(await leader.headers()), ...upload.headers }, payload: upload.payload });
+      expect(answer.statusCode, answer.body).toBe(201);
+      return answer.json() as { id: string; sha256: string };
+    };
+    const decision = await attach('quyet-dinh.pdf', 'Quyết định');
+    const annex = await attach('phu-luc.pdf', 'Phụ lục');
+    const document = await ok(leader, `/dossiers/${received.id}/results/documents`, { contentKey: decision.sha256, title: 'Quyết định' });
+    await ok(leader, `/dossiers/${received.id}/documents/${document.id}/approval`);
+    // an older client (or a hand-made call) names the document's own file among the result files
+    await ok(leader, `/dossiers/${received.id}/result`, { summary: 'Cấp Giấy khai sinh', attachmentIds: [decision.id, annex.id] });
+    const jobs = createJobRunner({ db: t.db, clock: t.clock, handlers: buildJobHandlers(t), onlyRegisteredTopics: true });
+    await jobs.runOnce();
+    const signed = await t.db.query<{ source_kind: string; source_id: string; unsigned_sha256: string }>(
+      'SELECT source_kind, source_id, unsigned_sha256 FROM signed_document WHERE dossier_id = $1 ORDER BY source_kind',
+      [received.id],
+    );
+    expect(signed.map((r) => [r.source_kind, r.source_id, r.unsigned_sha256])).toEqual([
+      ['issued_document', document.id, decision.sha256],
+      ['result_attachment', annex.id, annex.sha256],
+    ]);
+  });
+
   it('skips a result file that only looks like a PDF, with an audit entry, instead of retrying for ever', async () => {
     const { attachmentId } = await resultWith(pdfBytes('không phải PDF thật'));
     expect(await t.db.query("SELECT 1 FROM signed_document WHERE source_id = $1", [attachmentId])).toHaveLength(0);

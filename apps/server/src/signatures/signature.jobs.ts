@@ -11,7 +11,7 @@ import { chooseSigningCertificate, type CertificatePurpose, type StoredCertifica
 import { isPdf, PdfStructureError, TimestampAuthorityError } from '@motcua/adapters/signatures';
 import { withUnitOfWork, type Database } from '@motcua/db';
 import { findAttachment, findDossier } from '@motcua/db/dossiers';
-import { findIssuedDocument, findIssuedDocumentByEvent } from '@motcua/db/documents';
+import { findIssuedDocument, findIssuedDocumentByEvent, listDossierDocuments } from '@motcua/db/documents';
 import {
   agencyLineage,
   findSignedSource,
@@ -182,9 +182,13 @@ export function signatureJobHandlers(deps: AppDeps): Record<string, JobHandler> 
       if (!dossier) throw new PermanentJobError(`No dossier ${dossierId}`);
       const approver = dossier.result?.recordedById ?? null;
       const attachmentIds = Array.isArray(payload.attachmentIds) ? payload.attachmentIds.map(String) : [];
+      // A file that is a result document's content is signed as that document (on approval), never again as a
+      // loose file: one signed version per content, and a replaced draft's file is not the result.
+      const documents = attachmentIds.length > 0 ? ((await listDossierDocuments(context.db, system, dossier.id)) ?? []) : [];
+      const documentContent = new Set(documents.filter((d) => d.kind === 'result').map((d) => d.sha256));
       for (const attachmentId of attachmentIds) {
         const attachment = await findAttachment(context.db, dossier.id, attachmentId);
-        if (!attachment) continue;
+        if (!attachment || documentContent.has(attachment.sha256)) continue;
         await signSource(deps, context.db, now, {
           kind: 'result_attachment',
           id: attachment.id,
