@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildJobHandlers } from '../apps/server/src/jobs/handlers';
 import { createJobRunner } from '../apps/server/src/jobs/job-runner';
 import { launchBrowser, openPage, review, totpCode, type TestServer } from './support';
+import { cloneOpenDossiers } from '../test-support/inbox-fill';
 import { apiSignIn, heading, receiveBirthRegistration, signInAt, startDemoServer } from './office-journey';
 
 let server: TestServer;
@@ -137,6 +138,36 @@ describe('officer desk', () => {
       const one = await reception.get<Steps>(`/dossiers/${d.id}`);
       expect(one.steps.find((s) => s.status === 'active')?.assigneeName).toBe(expected[index]);
     }
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('counts and pages a tab of more than a page on the server: a head finds the 120 overdue dossiers on three pages (phone)', async () => {
+    const [template] = await server.db.query<{ id: string; agency: string }>(
+      "SELECT id, current_agency_id AS agency FROM dossier WHERE state = 'processing' AND closed_at IS NULL ORDER BY submitted_at LIMIT 1",
+    );
+    await cloneOpenDossiers(server.db, template!.id, { count: 120, heldBy: template!.agency, dueBefore: new Date(Date.now() - 3_600_000), codePrefix: 'TRANG-' });
+    await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', ['truongphong.phuxuan@motcua.demo']);
+    const page = await openPage(browser, server.baseUrl, 'phone');
+    await signInAt(page, '/office/inbox', 'truongphong.phuxuan@motcua.demo', 'Hồ sơ cần xử lý');
+    const tab = page.getByRole('tab', { name: /^Quá hạn \(\d+\)$/ });
+    const overdue = Number((await tab.textContent())!.match(/\((\d+)\)/)![1]);
+    // The server's count: the copies and the demo's own overdue dossiers, not the 50 of a page nor the 200 of old.
+    expect(overdue).toBeGreaterThanOrEqual(120);
+    await tab.click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByText(`Hồ sơ 1–50 trong tổng số ${overdue}`).waitFor();
+    expect(await panel.getByRole('row').count()).toBe(51);
+    // The most overdue first: the 120th copy (due earliest of them) is on the first page, the first copy is not.
+    expect(await panel.getByRole('link', { name: 'TRANG-000001', exact: true }).count()).toBe(0);
+    await review(page, 'office-desk-inbox-pages-phone');
+    await page.getByRole('button', { name: 'Trang 3' }).click();
+    await panel.getByText(`Hồ sơ 101–${overdue} trong tổng số ${overdue}`).waitFor();
+    await panel.getByRole('link', { name: 'TRANG-000001', exact: true }).waitFor();
+    // Filtering on the server: no overdue dossier came online.
+    await page.getByLabel('Kênh nộp').selectOption('online');
+    await page.getByRole('tab', { name: 'Quá hạn (0)' }).waitFor();
+    await panel.getByText('Không có hồ sơ nào trong mục này.').waitFor();
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });

@@ -345,10 +345,46 @@ export const dossierListItemSchema = z.object({
 });
 export const listDossiersQuery = z.strictObject({
   agencyId: uuid.optional(),
+  /** Officers: only dossiers in this state (the online queue asks for `submitted`). */
+  state: dossierStateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export const listDossiersResponse = z.object({ items: z.array(dossierListItemSchema) });
+
+/**
+ * The officer inbox by tab (GET /dossiers/inbox): the server counts every tab and pages the chosen one, the due time
+ * that matters first, with the filters applied to both.
+ */
+export const inboxTabSchema = z.enum(['mine', 'unit', 'nearDue', 'overdue', 'supplement', 'consultation']);
+export const inboxQuery = z.strictObject({
+  tab: inboxTabSchema.default('mine'),
+  procedure: z.string().min(1).max(40).optional(),
+  channel: channel.optional(),
+  state: dossierStateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export const inboxResponse = z.object({
+  tab: inboxTabSchema,
+  /** Dossiers in each tab, with the filters applied. */
+  counts: z.object({
+    mine: z.number().int(),
+    unit: z.number().int(),
+    nearDue: z.number().int(),
+    overdue: z.number().int(),
+    supplement: z.number().int(),
+    consultation: z.number().int(),
+  }),
+  /** One page of the chosen tab. */
+  items: z.array(dossierListItemSchema),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  /** The procedures of the inbox's dossiers (the procedure filter's choices). */
+  procedures: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** The server's now: the countdowns and the near-due and overdue tabs are as of it. */
+  asOf: instant,
+});
 
 export const dossierEventSchema = z.object({
   id: z.string(),

@@ -56,3 +56,15 @@ export async function rowCountdowns(clocks: LegalClockProvider, now: Date, row: 
   const dossierCountdown = dossierDue ? countdownDto(clock, now, dossierDue, 'dossier') : null;
   return { countdown: stepDue ? countdownDto(clock, now, stepDue, 'step') : dossierCountdown, dossierCountdown };
 }
+
+/** One clock per agency for a whole list (each look-up of the shared cache costs a lineage query). */
+export function clocksOfOneRequest(provider: LegalClockProvider): LegalClockProvider {
+  const seen = new Map<string, Promise<LegalClock>>();
+  return {
+    clockFor: (agencyId) => {
+      const clock = seen.get(agencyId) ?? Promise.resolve(provider.clockFor(agencyId));
+      seen.set(agencyId, clock);
+      return clock;
+    },
+  };
+}

@@ -25,6 +25,8 @@ import {
   dossierEventsResponse,
   dossierIdParams,
   dossierSchema,
+  inboxQuery,
+  inboxResponse,
   ledgerParams,
   ledgerQuery,
   ledgerResponse,
@@ -40,6 +42,7 @@ import {
   listDeliveries,
   listDossierEvents,
   listInbox,
+  listInboxTab,
   listLedger,
   listOwnDossiers,
   runIdempotentDossierUseCase,
@@ -51,7 +54,7 @@ import type { AppDeps } from '../deps';
 import { contextOf, requireOfficer } from '../identity/guards';
 import { dossierServices, type DossierServices } from './dossier.services';
 import { iso, toControlSheetDto, toDossierDto, toEventDto } from './dossier.dto';
-import { countdownDto, rowCountdowns } from './countdowns';
+import { clocksOfOneRequest, countdownDto, rowCountdowns } from './countdowns';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -107,9 +110,55 @@ function toRequest(body: NewDossierBody, actor: Actor): NewDossierRequest {
   };
 }
 
+/** "Near due" in the inbox: due within one working day (8 working hours) by the legal clock. */
+export const inboxNearDueWorkingMinutes = 8 * 60;
+
+function toListItemDto(r: DossierListItem) {
+  return {
+    id: r.id,
+    code: r.code,
+    state: r.state,
+    nationalStatus: r.nationalStatus,
+    channel: r.channel,
+    procedureCode: r.procedureCode,
+    procedureName: r.procedureName,
+    summary: r.summary,
+    currentAgencyId: r.currentAgencyId,
+    submittedAt: r.submittedAt.toISOString(),
+    receivedAt: iso(r.receivedAt),
+    dueAt: iso(r.dueAt),
+    extendedDueAt: iso(r.extendedDueAt),
+    version: r.version,
+  };
+}
+
 export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const services = dossierServices(deps);
+
+  /** Inbox rows with the active step, consultations per side, the online check's due time and the countdowns. */
+  const inboxItemDtos = async (rows: readonly DossierInboxItem[]) => {
+    const clocks = clocksOfOneRequest(services.clocks.through(deps.db));
+    const now = deps.clock.now();
+    // An online dossier's reception check counts from its submission, or from the last supplement.
+    const checkDue = async (r: DossierInboxItem) =>
+      r.state === 'submitted'
+        ? receptionCheckDueAt(await clocks.clockFor(r.receivingAgencyId), r.lastSupplementAt ?? r.submittedAt, services.policy.onlineReceptionCheckWorkingHours)
+        : null;
+    return Promise.all(
+      rows.map(async (r) => {
+        const checkDueAt = await checkDue(r);
+        return {
+          ...toListItemDto(r),
+          activeStep: r.activeStep ? { ...r.activeStep, dueAt: iso(r.activeStep.dueAt) } : null,
+          openConsultations: r.openConsultations,
+          consultationsToAnswer: r.consultationsToAnswer,
+          receptionCheckDueAt: iso(checkDueAt),
+          ...(await rowCountdowns(clocks, now, r, checkDueAt)),
+        };
+      }),
+    );
+  };
 
   api.post(
     '/dossiers',
@@ -169,51 +218,40 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const actor = requireSignedIn(request);
-      const { agencyId, limit, offset } = request.query;
-      const listItem = (r: DossierListItem) => ({
-        id: r.id,
-        code: r.code,
-        state: r.state,
-        nationalStatus: r.nationalStatus,
-        channel: r.channel,
-        procedureCode: r.procedureCode,
-        procedureName: r.procedureName,
-        summary: r.summary,
-        currentAgencyId: r.currentAgencyId,
-        submittedAt: r.submittedAt.toISOString(),
-        receivedAt: iso(r.receivedAt),
-        dueAt: iso(r.dueAt),
-        extendedDueAt: iso(r.extendedDueAt),
-        version: r.version,
-      });
-      if (actor.kind === 'citizen') return { items: (await listOwnDossiers(deps.db, actor, { limit, offset })).map(listItem) };
-      const rows = await listInbox(deps.db, actor, { agencyId: agencyId ?? null, limit, offset });
-      const clocks = services.clocks.through(deps.db);
+      const { agencyId, state, limit, offset } = request.query;
+      if (actor.kind === 'citizen') return { items: (await listOwnDossiers(deps.db, actor, { limit, offset })).map(toListItemDto) };
+      const rows = await listInbox(deps.db, actor, { agencyId: agencyId ?? null, state: state ?? null, limit, offset });
+      return { items: await inboxItemDtos(rows) };
+    },
+  );
+
+  api.get(
+    '/dossiers/inbox',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Officer: the inbox by tab — every tab counted, the chosen tab paged by the due time that matters, filters applied on the server',
+        description:
+          'Tabs: mine, unit, nearDue (within one working day by the legal clock), overdue, supplement, consultation (waiting for answers). ' +
+          'The dossiers held elsewhere that my unit must answer a consultation on are in every page and count they belong to.',
+        querystring: inboxQuery,
+        response: { 200: inboxResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireOfficer(request);
+      const { tab, procedure, channel, state, limit, offset } = request.query;
       const now = deps.clock.now();
-      // An online dossier's reception check counts from its submission, or from the last supplement.
-      const checkDue = async (r: DossierInboxItem) =>
-        r.state === 'submitted'
-          ? receptionCheckDueAt(
-              await clocks.clockFor(r.receivingAgencyId),
-              r.lastSupplementAt ?? r.submittedAt,
-              services.policy.onlineReceptionCheckWorkingHours,
-            )
-          : null;
-      return {
-        items: await Promise.all(
-          rows.map(async (r) => {
-            const checkDueAt = await checkDue(r);
-            return {
-              ...listItem(r),
-              activeStep: r.activeStep ? { ...r.activeStep, dueAt: iso(r.activeStep.dueAt) } : null,
-              openConsultations: r.openConsultations,
-              consultationsToAnswer: r.consultationsToAnswer,
-              receptionCheckDueAt: iso(checkDueAt),
-              ...(await rowCountdowns(clocks, now, r, checkDueAt)),
-            };
-          }),
-        ),
-      };
+      const page = await listInboxTab(deps.db, actor, {
+        tab,
+        filter: { procedureCode: procedure ?? null, channel: channel ?? null, state: state ?? null },
+        limit,
+        offset,
+        now,
+        clocks: services.clocks.through(deps.db),
+        nearDueWorkingMinutes: inboxNearDueWorkingMinutes,
+      });
+      return { tab, counts: page.counts, items: await inboxItemDtos(page.items), limit, offset, procedures: page.procedures, asOf: now.toISOString() };
     },
   );
 

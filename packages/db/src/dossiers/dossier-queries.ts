@@ -56,13 +56,14 @@ export interface DossierInboxItem extends DossierListItem {
   lastSupplementAt: Date | null;
 }
 
-const inboxColumns = `${listColumns},
+/** The inbox row's columns over `dossier d`, its active step `s` and consultation counts `cc` (see `inboxJoins`). */
+export const inboxColumns = `${listColumns},
   s.id AS "stepId", s.name AS "stepName", s.role AS "stepRole", s.agency_id AS "stepAgencyId",
   s.assignee_id AS "stepAssigneeId", s.assignee_name AS "stepAssigneeName", s.due_at AS "stepDueAt",
   cc.asked AS "openConsultations", cc.to_answer AS "consultationsToAnswer", cc.to_answer_due AS "consultationToAnswerDueAt",
   (SELECT max(r.provided_at) FROM dossier_supplement_request r WHERE r.dossier_id = d.id) AS "lastSupplementAt"`;
 
-type InboxRow = DossierListItem & {
+export type InboxRow = DossierListItem & {
   stepId: string | null;
   stepName: string | null;
   stepRole: string | null;
@@ -76,7 +77,7 @@ type InboxRow = DossierListItem & {
   lastSupplementAt: Date | null;
 };
 
-function toInboxItem(r: InboxRow, consultedOnly = false): DossierInboxItem {
+export function toInboxItem(r: InboxRow, consultedOnly = false): DossierInboxItem {
   const { stepId, stepName, stepRole, stepAgencyId, stepAssigneeId, stepAssigneeName, stepDueAt, ...rest } = r;
   return {
     ...rest,
@@ -91,6 +92,19 @@ function toInboxItem(r: InboxRow, consultedOnly = false): DossierInboxItem {
 }
 
 /**
+ * The joins behind `inboxColumns`: the active step `s`, and the open consultations `cc` counted per side — asked by
+ * the agencies in the `sides` parameter (every side when it is NULL: the system) and addressed to them.
+ */
+export function inboxJoins(sides: string): string {
+  return `LEFT JOIN LATERAL (SELECT * FROM dossier_step st WHERE st.dossier_id = d.id AND st.status = 'active' ORDER BY st.step_order LIMIT 1) s ON true
+    LEFT JOIN LATERAL (SELECT
+        count(*) FILTER (WHERE ${sides}::uuid[] IS NULL OR c.from_agency_id = ANY(${sides}::uuid[]))::int AS asked,
+        count(*) FILTER (WHERE c.to_agency_id = ANY(${sides}::uuid[]))::int AS to_answer,
+        min(c.due_at) FILTER (WHERE c.to_agency_id = ANY(${sides}::uuid[])) AS to_answer_due
+      FROM dossier_consultation c WHERE c.dossier_id = d.id AND c.answered_at IS NULL) cc ON true`;
+}
+
+/**
  * The officer inbox: open dossiers held by the given agencies (default: every agency the officer sees), the most
  * urgent first. Backed by dossier_inbox_idx (current_agency_id, effective_due_at) WHERE closed_at IS NULL. The first
  * page also carries the dossiers held elsewhere on which one of the agencies was consulted and has not answered
@@ -100,9 +114,10 @@ function toInboxItem(r: InboxRow, consultedOnly = false): DossierInboxItem {
 export async function listInbox(
   q: Queryable,
   actor: Actor,
-  options: { agencyId?: string | null; limit: number; offset?: number },
+  options: { agencyId?: string | null; state?: string | null; limit: number; offset?: number },
 ): Promise<DossierInboxItem[]> {
   if (actor.kind !== 'officer' && actor.kind !== 'system') return [];
+  const state = options.state ?? null;
   const agencies = actor.kind === 'officer' ? [...actor.visibleAgencyIds] : [];
   if (options.agencyId && (!isUuid(options.agencyId) || (actor.kind === 'officer' && !agencies.includes(options.agencyId)))) {
     return [];
@@ -110,29 +125,24 @@ export async function listInbox(
   const filter = options.agencyId ? [options.agencyId] : agencies;
   // Whose side of a consultation counts: the officer's agencies (every side for the system).
   const sides = actor.kind === 'officer' ? filter : null;
-  const consultationCounts = `LEFT JOIN LATERAL (SELECT
-        count(*) FILTER (WHERE $4::uuid[] IS NULL OR c.from_agency_id = ANY($4::uuid[]))::int AS asked,
-        count(*) FILTER (WHERE c.to_agency_id = ANY($4::uuid[]))::int AS to_answer,
-        min(c.due_at) FILTER (WHERE c.to_agency_id = ANY($4::uuid[])) AS to_answer_due
-      FROM dossier_consultation c WHERE c.dossier_id = d.id AND c.answered_at IS NULL) cc ON true`;
-  const activeStepJoin = `LEFT JOIN LATERAL (SELECT * FROM dossier_step st WHERE st.dossier_id = d.id AND st.status = 'active' ORDER BY st.step_order LIMIT 1) s ON true`;
+  const joins = inboxJoins('$4');
   // One agency: `=` lets the index deliver rows in due-time order and stop at the limit; several: a bitmap scan.
   const agencyCondition = filter.length === 1 ? 'd.current_agency_id = $1::uuid' : 'd.current_agency_id = ANY($1::uuid[])';
   const rows = await q.query<InboxRow>(
-    `SELECT ${inboxColumns} FROM dossier d ${activeStepJoin} ${consultationCounts}
-      WHERE ${agencyCondition} AND d.closed_at IS NULL
+    `SELECT ${inboxColumns} FROM dossier d ${joins}
+      WHERE ${agencyCondition} AND d.closed_at IS NULL AND ($5::text IS NULL OR d.state = $5)
       ORDER BY d.effective_due_at, d.submitted_at
       LIMIT $2 OFFSET $3`,
-    [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0, sides],
+    [filter.length === 1 ? filter[0] : filter, options.limit, options.offset ?? 0, sides, state],
   );
   if (!sides || (options.offset ?? 0) > 0) return rows.map((r) => toInboxItem(r));
   const consulted = await q.query<InboxRow>(
-    `SELECT ${inboxColumns} FROM dossier d ${activeStepJoin} ${consultationCounts}
+    `SELECT ${inboxColumns} FROM dossier d ${joins}
       WHERE d.id IN (SELECT c.dossier_id FROM dossier_consultation c WHERE c.to_agency_id = ANY($1::uuid[]) AND c.answered_at IS NULL)
-        AND NOT (d.current_agency_id = ANY($1::uuid[])) AND d.closed_at IS NULL
+        AND NOT (d.current_agency_id = ANY($1::uuid[])) AND d.closed_at IS NULL AND ($5::text IS NULL OR d.state = $5)
       ORDER BY d.effective_due_at, d.submitted_at
       LIMIT $2 OFFSET $3`,
-    [filter, options.limit, 0, sides],
+    [filter, options.limit, 0, sides, state],
   );
   if (consulted.length === 0) return rows.map((r) => toInboxItem(r));
   const due = (r: InboxRow) => (r.effectiveDueAt ? r.effectiveDueAt.getTime() : Number.POSITIVE_INFINITY);

@@ -7,3 +7,4 @@ export * from './idempotency';
 export * from './legal-clocks';
 export * from './attachments.repository';
 export * from './due-time-shift.repository';
+export * from './inbox-tabs';

@@ -4,12 +4,13 @@
  * action. Actions send `If-Match: "<version>"` (the version the officer saw): a stale page gets 409 STALE_VERSION.
  * Every write invalidates everything under ['dossiers'].
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { procedureDetailResponse, procedureListResponse } from '@motcua/contracts/catalog';
 import {
   controlSheetResponse,
   dossierEventsResponse,
   dossierSchema,
+  inboxResponse,
   listDossiersResponse,
   type newDossierBody,
 } from '@motcua/contracts/dossiers';
@@ -21,6 +22,7 @@ export type Dossier = Infer<typeof dossierSchema>;
 export type DossierEvent = Infer<typeof dossierEventsResponse>['events'][number];
 export type ControlSheet = Infer<typeof controlSheetResponse>;
 export type InboxItem = Infer<typeof listDossiersResponse>['items'][number];
+export type InboxTab = Infer<typeof inboxResponse>['tab'];
 export type ProcedureDetail = Infer<typeof procedureDetailResponse>;
 export type ProcedureCase = ProcedureDetail['content']['cases'][number];
 export type NewDossierRequest = Infer<typeof newDossierBody>;
@@ -103,15 +105,32 @@ export function useControlSheet(id: string | undefined) {
 /** Live counts: the inbox refetches every 30 s while the page is visible (and on focus). */
 export const inboxRefetchMs = 30_000;
 
-export function useInbox() {
+/** The online queue: the dossiers waiting for the desk's check (status 1), oldest first, every 30 s. */
+export function useQueue() {
   return useQuery({
-    queryKey: [...dossiersKey, 'inbox'],
-    // Opening the inbox or the queue always asks again; then every 30 s.
+    queryKey: [...dossiersKey, 'queue'],
+    // Opening the queue always asks again; then every 30 s.
     staleTime: 0,
     refetchOnMount: 'always',
     refetchInterval: inboxRefetchMs,
     refetchOnWindowFocus: true,
-    queryFn: ({ signal }) => api.get('/dossiers?limit=200', listDossiersResponse, { signal }),
+    queryFn: ({ signal }) => api.get('/dossiers?state=submitted&limit=200', listDossiersResponse, { signal }),
+  });
+}
+
+export type InboxPage = Infer<typeof inboxResponse>;
+
+/** One page of one inbox tab with every tab's count, filtered on the server; every 30 s and on focus. */
+export function useInboxTab(query: string) {
+  return useQuery({
+    queryKey: [...dossiersKey, 'inbox', query],
+    staleTime: 0,
+    refetchOnMount: 'always',
+    refetchInterval: inboxRefetchMs,
+    refetchOnWindowFocus: true,
+    // Paging or changing the filter keeps the last answer on screen until the next one arrives.
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get(`/dossiers/inbox?${query}`, inboxResponse, { signal }),
   });
 }
 

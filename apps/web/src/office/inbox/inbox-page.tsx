@@ -1,21 +1,22 @@
 /**
  * The inbox (/office/inbox): open dossiers of my agencies in tabs — my steps, my unit, near due, overdue, waiting
  * for a supplement, waiting for consultation answers — most urgent first, with countdowns and filters by procedure,
- * channel and status. Live counts: the list is refetched every 30 seconds (polling) and when the window regains
- * focus; the page says when it was last updated.
+ * channel and status. The server counts every tab and pages the chosen one (GET /dossiers/inbox), so no dossier is
+ * missed however many there are; 50 rows a page. Live counts: refetched every 30 seconds (polling) and when the
+ * window regains focus; the page says when it was last updated.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
-import { Checkbox, Countdown, DataTable, EmptyState, Select, Spinner, StatusTag, Tabs, WorkingCountdown, type Column } from '../../ui';
-import { inboxRefetchMs, useInbox, type InboxItem } from '../desk/desk-queries';
+import { Checkbox, Countdown, DataTable, EmptyState, Pagination, Select, Spinner, StatusTag, Tabs, WorkingCountdown, type Column } from '../../ui';
+import { inboxRefetchMs, useInboxTab, type InboxItem } from '../desk/desk-queries';
 import { stateTone, useDeskText } from '../desk/desk-text';
 import '../desk/desk.css';
 import { BulkAssign, canAssign, isAssignable } from './bulk-assign';
-import { byDue, inboxTabs, inTab, matches, noFilters, rowDue, type InboxFilters, type InboxTab } from './inbox-rows';
+import { inboxPageSize, inboxQuery, inboxTabs, noFilters, pageCount, rowDue, type InboxFilters, type InboxTab } from './inbox-rows';
 
 export function useInboxColumns(): Column<InboxItem>[] {
   const { t } = useTranslation('desk');
@@ -92,25 +93,34 @@ export default function InboxPage() {
   usePageTitle(t('inbox.title'), 'officeName');
   const { user } = useSession();
   const errorText = useErrorText();
-  const inbox = useInbox();
   const columns = useInboxColumns();
   const [tab, setTab] = useState<InboxTab>('mine');
   const [filters, setFilters] = useState<InboxFilters>(noFilters);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const rows = useMemo(() => (inbox.data?.items ?? []).filter((r) => r.state !== 'submitted'), [inbox.data]);
-  const now = inbox.dataUpdatedAt || Date.now();
-  const procedures = useMemo(() => [...new Map(rows.map((r) => [r.procedureCode, r.procedureName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [rows]);
+  const [page, setPage] = useState(1);
+  // Selected rows by id: the selection survives paging and tab changes (each row as last seen, for its version).
+  const [selected, setSelected] = useState<ReadonlyMap<string, InboxItem>>(new Map());
+  const inbox = useInboxTab(inboxQuery(tab, filters, page));
+  const rows = inbox.data?.items ?? [];
+  const counts = inbox.data?.counts;
+  const pages = pageCount(counts?.[tab] ?? 0);
+  // A refresh that shortened the tab (dossiers moved on) leaves no empty page behind.
+  useEffect(() => {
+    if (page > pages) setPage(pages);
+  }, [page, pages]);
   if (!user) return null;
-  const filtered = rows.filter((r) => matches(r, filters));
   const assigning = canAssign(user);
-  const toggle = (id: string, on: boolean) =>
+  const toggle = (row: InboxItem, on: boolean) =>
     setSelected((old) => {
-      const next = new Set(old);
-      if (on) next.add(id);
-      else next.delete(id);
+      const next = new Map(old);
+      if (on) next.set(row.id, row);
+      else next.delete(row.id);
       return next;
     });
-  // Heads and leaders tick processing dossiers to assign their active steps to one officer at once.
+  const filter = (next: InboxFilters) => {
+    setFilters(next);
+    setPage(1);
+  };
+  // Heads and leaders tick processing dossiers to assign their active steps to officers at once.
   const tableColumns: Column<InboxItem>[] = assigning
     ? [
         {
@@ -121,67 +131,80 @@ export default function InboxPage() {
               <Checkbox
                 label={<span className="visually-hidden">{t('inbox.assign.selectNamed', { code: r.code ?? t('inbox.noCode') })}</span>}
                 checked={selected.has(r.id)}
-                onChange={(e) => toggle(r.id, e.target.checked)}
+                onChange={(e) => toggle(r, e.target.checked)}
               />
             ) : null,
         },
         ...columns,
       ]
     : columns;
-  const selectedRows = rows.filter((r) => selected.has(r.id) && isAssignable(r));
-  const tabRows = (id: InboxTab) => filtered.filter((r) => inTab(id, r, user, now)).sort(byDue);
+  // The freshest copy of each selected row on this page (its version may have moved on since it was ticked).
+  const selectedRows = [...selected.values()].map((r) => rows.find((x) => x.id === r.id) ?? r).filter(isAssignable);
+  const panel = (
+    <>
+      {rows.length === 0 ? (
+        <EmptyState title={t('inbox.empty')} />
+      ) : (
+        <DataTable caption={t(`inbox.tabs.${tab}`)} captionHidden columns={tableColumns} rows={rows} rowKey={(r) => r.id} />
+      )}
+      {pages > 1 && (
+        <div className="inbox__pages">
+          <p className="hint-text">
+            {t('inbox.pageOf', { from: (page - 1) * inboxPageSize + 1, to: (page - 1) * inboxPageSize + rows.length, total: counts?.[tab] ?? 0 })}
+          </p>
+          <Pagination page={page} pageCount={pages} onPageChange={setPage} />
+        </div>
+      )}
+    </>
+  );
 
   return (
     <div className="page desk">
       <h1>{t('inbox.title')}</h1>
       {inbox.isPending ? (
         <Spinner label={t('inbox.loading')} />
-      ) : inbox.error ? (
+      ) : inbox.error && !inbox.data ? (
         <p role="alert">{errorText(inbox.error)}</p>
       ) : (
         <>
           <LiveNote updatedAt={inbox.dataUpdatedAt} />
+          {inbox.error && <p role="alert">{errorText(inbox.error)}</p>}
           <div className="inbox__filters">
             <Select
               label={t('inbox.filters.procedure')}
               value={filters.procedure}
               placeholder={t('inbox.filters.all')}
-              options={procedures.map(([code, name]) => ({ value: code, label: name }))}
-              onChange={(e) => setFilters({ ...filters, procedure: e.target.value })}
+              options={(inbox.data?.procedures ?? []).map((p) => ({ value: p.code, label: p.name }))}
+              onChange={(e) => filter({ ...filters, procedure: e.target.value })}
             />
             <Select
               label={t('inbox.filters.channel')}
               value={filters.channel}
               placeholder={t('inbox.filters.all')}
               options={(['counter', 'online', 'postal'] as const).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-              onChange={(e) => setFilters({ ...filters, channel: e.target.value })}
+              onChange={(e) => filter({ ...filters, channel: e.target.value })}
             />
             <Select
               label={t('inbox.filters.state')}
               value={filters.state}
               placeholder={t('inbox.filters.all')}
               options={(['received', 'processing', 'supplement_requested', 'awaiting_payment', 'result_ready', 'in_postal_return'] as const).map((s) => ({ value: s, label: t(`states.${s}`) }))}
-              onChange={(e) => setFilters({ ...filters, state: e.target.value })}
+              onChange={(e) => filter({ ...filters, state: e.target.value })}
             />
           </div>
-          {assigning && <BulkAssign rows={selectedRows} onDone={() => setSelected(new Set())} />}
+          {assigning && <BulkAssign rows={selectedRows} onDone={() => setSelected(new Map())} />}
           <Tabs
             label={t('inbox.tabsLabel')}
             selectedId={tab}
-            onSelect={(id) => setTab(id as InboxTab)}
-            tabs={inboxTabs.map((id) => {
-              const list = tabRows(id);
-              return {
-                id,
-                label: t('inbox.tabLabel', { name: t(`inbox.tabs.${id}`), count: list.length }),
-                panel:
-                  list.length === 0 ? (
-                    <EmptyState title={t('inbox.empty')} />
-                  ) : (
-                    <DataTable caption={t(`inbox.tabs.${id}`)} captionHidden columns={tableColumns} rows={list} rowKey={(r) => r.id} />
-                  ),
-              };
-            })}
+            onSelect={(id) => {
+              setTab(id as InboxTab);
+              setPage(1);
+            }}
+            tabs={inboxTabs.map((id) => ({
+              id,
+              label: t('inbox.tabLabel', { name: t(`inbox.tabs.${id}`), count: counts?.[id] ?? 0 }),
+              panel: id === tab ? panel : null,
+            }))}
           />
         </>
       )}

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '@motcua/contracts/identity';
 import type { InboxItem } from '../desk/desk-queries';
-import { byDue, inTab, isMine, matches, noFilters, rowDue, stepGroups } from './inbox-rows';
+import { byDue, inboxQuery, noFilters, pageCount, rowDue, stepGroups } from './inbox-rows';
 
-const now = Date.parse('2026-03-02T03:00:00Z');
 const row = (over: Partial<InboxItem>): InboxItem => ({
   id: 'd1',
   code: 'X-260302-0001',
@@ -24,7 +22,6 @@ const row = (over: Partial<InboxItem>): InboxItem => ({
   receptionCheckDueAt: null,
   ...over,
 });
-const specialist: SessionUser = { id: 'u1', kind: 'officer', displayName: 'A', roles: [{ role: 'specialist', agencyId: 'a1', agencyCode: 'c', agencyName: 'n' }] };
 const step = (over: Partial<NonNullable<InboxItem['activeStep']>> = {}) => ({
   id: 's1',
   name: 'Thẩm định',
@@ -37,29 +34,14 @@ const step = (over: Partial<NonNullable<InboxItem['activeStep']>> = {}) => ({
 });
 
 describe('inbox rows', () => {
-  it('takes the active step to mine when it is offered to my role or assigned to me, not to someone else', () => {
-    expect(isMine(row({ activeStep: step() }), specialist)).toBe(true);
-    expect(isMine(row({ activeStep: step({ assigneeId: 'u1' }) }), specialist)).toBe(true);
-    expect(isMine(row({ activeStep: step({ assigneeId: 'u2' }) }), specialist)).toBe(false);
-    expect(isMine(row({ activeStep: step({ role: 'department_head' }) }), specialist)).toBe(false);
-    expect(isMine(row({ state: 'result_ready' }), specialist)).toBe(false);
-  });
-
-  it('judges near due and overdue on the step due time, the check due time for online dossiers', () => {
+  it('shows the due time of the server’s countdown; without one the step’s, else the dossier’s, the check’s online', () => {
     expect(rowDue(row({ activeStep: step() }))).toBe('2026-03-02T05:00:00Z');
-    expect(inTab('nearDue', row({ activeStep: step() }), specialist, now)).toBe(true);
-    expect(inTab('overdue', row({ activeStep: step({ dueAt: '2026-03-02T02:00:00Z' }) }), specialist, now)).toBe(true);
-    expect(inTab('nearDue', row({}), specialist, now)).toBe(false);
-    const online = row({ state: 'submitted', dueAt: null, receptionCheckDueAt: '2026-03-02T01:00:00Z' });
-    expect(inTab('overdue', online, specialist, now)).toBe(true);
-    expect(inTab('consultation', row({ openConsultations: 1 }), specialist, now)).toBe(true);
-    expect(inTab('supplement', row({ state: 'supplement_requested' }), specialist, now)).toBe(true);
-  });
-
-  it('judges near due and overdue in working time when the server sent the countdown', () => {
-    const countdown = (over: Partial<NonNullable<InboxItem['countdown']>>) => ({
+    expect(rowDue(row({}))).toBe('2026-03-10T01:00:00Z');
+    expect(rowDue(row({ extendedDueAt: '2026-03-12T01:00:00Z' }))).toBe('2026-03-12T01:00:00Z');
+    expect(rowDue(row({ state: 'submitted', dueAt: null, receptionCheckDueAt: '2026-03-02T01:00:00Z' }))).toBe('2026-03-02T01:00:00Z');
+    const countdown = {
       dueAt: '2026-03-06T10:00:00.000Z',
-      kind: 'dossier' as const,
+      kind: 'consultation' as const,
       state: 'remaining' as const,
       workingMinutes: 480,
       days: 1,
@@ -67,35 +49,28 @@ describe('inbox rows', () => {
       minutes: 0,
       workingDayMinutes: 480,
       asOf: '2026-03-02T03:00:00.000Z',
-      ...over,
-    });
-    // Four wall-clock days away but only one working day left (a long weekend): near due.
-    const r = row({ countdown: countdown({}) });
-    expect(rowDue(r)).toBe('2026-03-06T10:00:00.000Z');
-    expect(inTab('nearDue', r, specialist, now)).toBe(true);
-    expect(inTab('nearDue', row({ countdown: countdown({ workingMinutes: 481, hours: 0, minutes: 1 }) }), specialist, now)).toBe(false);
-    // Past the due time with no working minute elapsed (a Saturday): overdue, not near due.
-    const late = row({ countdown: countdown({ state: 'overdue', workingMinutes: 0, days: 0 }) });
-    expect(inTab('overdue', late, specialist, now)).toBe(true);
-    expect(inTab('nearDue', late, specialist, now)).toBe(false);
+    };
+    expect(rowDue(row({ activeStep: step(), countdown }))).toBe('2026-03-06T10:00:00.000Z');
   });
 
-  it('waits for answers only to consultations my unit asked; one addressed to my unit is mine to answer', () => {
-    const asked = row({ openConsultations: 1, consultationsToAnswer: 0 });
-    const toAnswer = row({ openConsultations: 0, consultationsToAnswer: 1, activeStep: step({ role: 'department_head' }) });
-    expect(inTab('consultation', asked, specialist, now)).toBe(true);
-    expect(inTab('consultation', toAnswer, specialist, now)).toBe(false);
-    expect(isMine(toAnswer, specialist)).toBe(true);
-    expect(isMine(toAnswer, { ...specialist, roles: [{ ...specialist.roles[0]!, role: 'reception_officer' }] })).toBe(false);
+  it('asks the server for one page of one tab with the chosen filters only', () => {
+    expect(inboxQuery('mine', noFilters, 1)).toBe('tab=mine&limit=50&offset=0');
+    expect(inboxQuery('overdue', { procedure: '1.001193', channel: '', state: 'processing' }, 3)).toBe(
+      'tab=overdue&procedure=1.001193&state=processing&limit=50&offset=100',
+    );
+    expect(inboxQuery('unit', { ...noFilters, channel: 'online' }, 0, 20)).toBe('tab=unit&channel=online&limit=20&offset=0');
   });
 
-  it('sorts by due time with undated rows last, and filters by procedure, channel and status', () => {
+  it('counts the pages of a tab, one at least', () => {
+    expect([0, 1, 50, 51, 257].map((n) => pageCount(n))).toEqual([1, 1, 1, 2, 6]);
+    expect(pageCount(257, 200)).toBe(2);
+  });
+
+  it('sorts the online queue by due time with undated rows last', () => {
     const a = row({ id: 'a', dueAt: '2026-03-05T01:00:00Z' });
     const b = row({ id: 'b', dueAt: '2026-03-03T01:00:00Z' });
     const c = row({ id: 'c', dueAt: null });
     expect([a, c, b].sort(byDue).map((r) => r.id)).toEqual(['b', 'a', 'c']);
-    expect(matches(a, { ...noFilters, channel: 'online' })).toBe(false);
-    expect(matches(a, { procedure: '1.001193', channel: 'counter', state: 'processing' })).toBe(true);
   });
 
   it('groups the selection by the active step’s agency and role, in the order of the first row of each group', () => {

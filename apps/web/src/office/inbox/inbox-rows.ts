@@ -1,62 +1,21 @@
 /**
- * The inbox's tabs and filters over the rows GET /dossiers answers (pure, tested): my steps, my unit, near due,
- * overdue, waiting for a supplement, waiting for consultation answers; the online queue. Sorted by the due time
- * that matters for the row (the active step's, else the dossier's; the reception check's in the queue).
+ * The inbox's rows and tabs (pure, tested). The server decides which tab a dossier is in, counts every tab and pages
+ * the chosen one (GET /dossiers/inbox: mine, unit, near due, overdue, waiting for a supplement, waiting for
+ * consultation answers), with the filters (procedure, channel, status) applied there; here are the query it is asked,
+ * the due time a row shows, the online queue's order and the bulk assignment's groups.
  */
-import type { SessionUser } from '@motcua/contracts/identity';
-import type { InboxItem } from '../desk/desk-queries';
+import type { InboxItem, InboxTab } from '../desk/desk-queries';
 
-export type InboxTab = 'mine' | 'unit' | 'nearDue' | 'overdue' | 'supplement' | 'consultation';
+export type { InboxTab };
 export const inboxTabs: readonly InboxTab[] = ['mine', 'unit', 'nearDue', 'overdue', 'supplement', 'consultation'];
+/** Rows per page of a tab. */
+export const inboxPageSize = 50;
 
-/**
- * "Near due": within one working day (8 working hours) by the server's countdown in working time; a row without
- * one (an older server) falls back to 24 hours of wall-clock time.
- */
-export const nearDueWorkingHours = 8;
-const nearDueWallHours = 24;
-const deskStates = new Set(['received', 'result_ready', 'in_postal_return']);
-const deskRoles = new Set(['reception_officer', 'desk_supervisor']);
-
-/** The due time that matters for the row: the server's countdown says which (check, step, dossier). */
+/** The due time that matters for the row: the server's countdown says which (check, step, consultation, dossier). */
 export function rowDue(row: InboxItem): string | null {
   if (row.countdown) return row.countdown.dueAt;
   if (row.state === 'submitted') return row.receptionCheckDueAt ?? null;
   return row.activeStep?.dueAt ?? row.extendedDueAt ?? row.dueAt;
-}
-
-const answeringRoles = new Set(['specialist', 'department_head', 'agency_leader']);
-
-export function isMine(row: InboxItem, user: SessionUser): boolean {
-  const roles = new Set(user.roles.map((g) => g.role));
-  // My unit was consulted on a dossier held elsewhere: answering it is my work.
-  if ((row.consultationsToAnswer ?? 0) > 0 && [...roles].some((r) => answeringRoles.has(r))) return true;
-  const step = row.activeStep;
-  if (step) return step.assigneeId === user.id || (step.assigneeId === null && roles.has(step.role as SessionUser['roles'][number]['role']));
-  return [...roles].some((r) => deskRoles.has(r)) && deskStates.has(row.state);
-}
-
-export function inTab(tab: InboxTab, row: InboxItem, user: SessionUser, now: number): boolean {
-  const due = rowDue(row);
-  const c = row.countdown;
-  const left = due ? Date.parse(due) - now : null;
-  switch (tab) {
-    case 'mine':
-      return isMine(row, user);
-    case 'unit':
-      return true;
-    case 'nearDue':
-      if (c) return c.state !== 'overdue' && c.workingMinutes <= nearDueWorkingHours * 60;
-      return left !== null && left >= 0 && left <= nearDueWallHours * 3_600_000;
-    case 'overdue':
-      if (c) return c.state === 'overdue';
-      return left !== null && left < 0;
-    case 'supplement':
-      return row.state === 'supplement_requested';
-    case 'consultation':
-      // Waiting for answers to consultations my unit asked (the engine's open branches from my agencies).
-      return (row.openConsultations ?? 0) > 0;
-  }
 }
 
 export interface InboxFilters {
@@ -67,8 +26,18 @@ export interface InboxFilters {
 
 export const noFilters: InboxFilters = { procedure: '', channel: '', state: '' };
 
-export function matches(row: InboxItem, f: InboxFilters): boolean {
-  return (!f.procedure || row.procedureCode === f.procedure) && (!f.channel || row.channel === f.channel) && (!f.state || row.state === f.state);
+/** The query of one page (1-based) of a tab: the filters chosen, none of the empty ones. */
+export function inboxQuery(tab: InboxTab, filters: InboxFilters, page: number, pageSize = inboxPageSize): string {
+  const query = new URLSearchParams({ tab });
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  query.set('limit', String(pageSize));
+  query.set('offset', String(Math.max(0, page - 1) * pageSize));
+  return query.toString();
+}
+
+/** How many pages a tab of `count` rows has (at least one). */
+export function pageCount(count: number, pageSize = inboxPageSize): number {
+  return Math.max(1, Math.ceil(count / pageSize));
 }
 
 export function byDue(a: InboxItem, b: InboxItem): number {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api';
 import { usePageTitle } from '../../shell/page-title';
 import { Button, DataTable, EmptyState, Spinner, useToast, type Column } from '../../ui';
-import { newIdempotencyKey, useDossierAction, useInbox, type InboxItem } from '../desk/desk-queries';
+import { newIdempotencyKey, useDossierAction, useQueue, type InboxItem } from '../desk/desk-queries';
 import '../desk/desk.css';
 import { byDue } from './inbox-rows';
 import { LiveNote, useInboxColumns } from './inbox-page';
@@ -42,7 +42,7 @@ export default function QueuePage() {
   const { t } = useTranslation('desk');
   usePageTitle(t('queue.title'), 'officeName');
   const errorText = useErrorText();
-  const inbox = useInbox();
+  const inbox = useQueue();
   const base = useInboxColumns();
   const rows = (inbox.data?.items ?? []).filter((r) => r.state === 'submitted').sort(byDue);
   const columns: Column<InboxItem>[] = [
