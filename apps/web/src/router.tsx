@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
           { index: true, lazy: lazyPage(() => import('./office/office-home-page'), 'office') },
           { path: 'calendar', lazy: lazyPage(() => import('./office/calendar-page'), 'office', 'calendar') },
           { path: 'calendar/decisions', lazy: lazyPage(() => import('./office/calendar-decisions-page'), 'office', 'calendar') },
+          { path: 'calendar/working-periods', lazy: lazyPage(() => import('./office/working-periods-page'), 'office', 'calendar') },
           { path: 'catalog', lazy: lazyPage(() => import('./office/catalog-page'), 'catalog') },
           { path: 'catalog/import', lazy: lazyPage(() => import('./office/catalog-edit/catalog-import-page'), 'catalog') },
           { path: 'catalog/drafts/:id', lazy: lazyPage(() => import('./office/catalog-draft-page'), 'catalog') },

@@ -95,6 +95,8 @@ export default function CalendarPage() {
       {isAdmin && (
         <p>
           <Link to="/office/calendar/decisions">{t('page.decisionsLink')}</Link>
+          {' · '}
+          <Link to="/office/calendar/working-periods">{t('page.workingPeriodsLink')}</Link>
         </p>
       )}
       <TryOut agency={agency} />

@@ -92,6 +92,9 @@ export default function AdminPage() {
             <Link to="/office/calendar/decisions">{t('admin.decisionsLink')}</Link>
           </li>
           <li>
+            <Link to="/office/calendar/working-periods">{t('admin.workingPeriodsLink')}</Link>
+          </li>
+          <li>
             <Link to="/office/catalog">{t('admin.catalogLink')}</Link>
           </li>
           <li>

@@ -12,12 +12,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { certificateListResponse, certificateResponse, type CertificateResponse } from '@motcua/contracts/signatures';
 import { officerListResponse } from '@motcua/contracts/identity';
-import { listAgenciesResponse, type AgencyTreeNode } from '@motcua/contracts/organization';
 import { api, useErrorText } from '../../api';
-import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
 import { Button, Checkbox, DataTable, Dialog, EmptyState, FormErrorSummary, Select, Spinner, StatusTag, TextArea, TextField, useToast, type Column, type FormErrorItem } from '../../ui';
 import '../leader/leader.css';
+import { useAdministeredAgencies } from './agency-options';
 
 const certificatesKey = ['signing-certificates'] as const;
 const MAX_FILE_BYTES = 150_000; // the API takes at most 200,000 base64 characters
@@ -25,28 +24,6 @@ const MAX_FILE_BYTES = 150_000; // the API takes at most 200,000 base64 characte
 interface AgencyOption {
   id: string;
   label: string;
-}
-
-function flatten(nodes: readonly AgencyTreeNode[], out: AgencyTreeNode[] = []): AgencyTreeNode[] {
-  for (const n of nodes) {
-    out.push(n);
-    flatten(n.children, out);
-  }
-  return out;
-}
-
-/** The agencies of my administrator grants and everything under them (the server has the last word: 403). */
-function administered(all: readonly AgencyTreeNode[], grantAgencyIds: readonly string[]): AgencyOption[] {
-  const children = new Map<string, AgencyTreeNode[]>();
-  for (const a of all) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
-  const out = new Map<string, AgencyTreeNode>();
-  const visit = (a: AgencyTreeNode) => {
-    if (out.has(a.id)) return;
-    out.set(a.id, a);
-    for (const c of children.get(a.id) ?? []) visit(c);
-  };
-  for (const a of all) if (grantAgencyIds.includes(a.id)) visit(a);
-  return [...out.values()].map((a) => ({ id: a.id, label: `${a.name} (${a.code})` }));
 }
 
 async function fileToBase64(file: File): Promise<string> {
@@ -222,7 +199,6 @@ export default function CertificatesPage() {
   const errorText = useErrorText();
   const toast = useToast();
   const client = useQueryClient();
-  const { user } = useSession();
   usePageTitle(t('certificates.title'), 'officeName');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [deactivating, setDeactivating] = useState<CertificateResponse | null>(null);
@@ -230,10 +206,8 @@ export default function CertificatesPage() {
     queryKey: [...certificatesKey, includeInactive],
     queryFn: () => api.get(`/signatures/certificates${includeInactive ? '?includeInactive=true' : ''}`, certificateListResponse),
   });
-  const tree = useQuery({ queryKey: ['agency-tree'], queryFn: () => api.get('/agencies?shape=tree', listAgenciesResponse) });
-  const allAgencies = useMemo(() => flatten(tree.data?.agencies ?? []), [tree.data]);
-  const grantKey = (user?.roles ?? []).filter((r) => r.role === 'system_administrator').map((r) => r.agencyId).join(',');
-  const agencies = useMemo(() => administered(allAgencies, grantKey.split(',')), [allAgencies, grantKey]);
+  const { tree, all: allAgencies, administered } = useAdministeredAgencies();
+  const agencies = useMemo(() => administered.map((a) => ({ id: a.id, label: `${a.name} (${a.code})` })), [administered]);
   const agencyName = (id: string) => allAgencies.find((a) => a.id === id)?.name ?? id;
   const officers = useQuery({ queryKey: ['officers'], queryFn: () => api.get('/officers', officerListResponse) });
   const holderName = (id: string | null) => (id ? (officers.data?.officers.find((o) => o.id === id)?.displayName ?? t('certificates.unknownHolder')) : '');
