@@ -4,7 +4,8 @@
  * approval with the drafted result letter's PDF in the page, approves and signs one (the signing progress goes
  * to "signed" by the leader's DEMO certificate and the committee's DEMO seal; the downloaded file passes pdfsig),
  * then the other as a batch while the agency has no usable certificate: the page says so in plain words, and once
- * the certificates are back and the job's retry is due, the progress turns to signed. axe and screenshots.
+ * the certificates are back and the job's retry is due, the progress turns to signed — after a reload of the page
+ * in between, the progress coming back from the server. axe and screenshots.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -112,7 +113,17 @@ describe('leader on a counter screen', () => {
     await page.getByText('Không có hồ sơ nào chờ phê duyệt.').waitFor();
     await review(page, 'leader-batch-no-certificate-counter');
 
-    // the certificates are back and the retry is due: signed
+    // a reload (or a crashed tab) loses nothing: the progress comes back from the server's recent approvals
+    await page.reload();
+    await page.getByText('Không có hồ sơ nào chờ phê duyệt.').waitFor();
+    await progress.waitFor();
+    await page.getByText('Đã xử lý 2/2 hồ sơ').waitFor();
+    await firstRow.getByText('Đã ký số', { exact: true }).waitFor({ timeout: 30_000 });
+    await secondRow.getByText('Chưa ký được', { exact: true }).waitFor({ timeout: 30_000 });
+    await secondRow.getByText(/Cơ quan chưa có chứng thư số còn hiệu lực/).waitFor();
+    await review(page, 'leader-batch-reloaded-counter');
+
+    // the certificates are back and the retry is due: signed, on the reloaded page
     await server.db.query("UPDATE signing_certificate SET is_active = true, deactivated_at = NULL, deactivation_reason = NULL WHERE deactivation_reason = 'thử nghiệm'");
     await server.db.query("UPDATE outbox_message SET available_at = now() WHERE topic = 'document.sign' AND status = 'pending'");
     await secondRow.getByText('Đã ký số', { exact: true }).waitFor({ timeout: 30_000 });

@@ -2,7 +2,8 @@
  * The signing status the leader's desk polls after approving a result (GET …/documents/{id}/signing), and the
  * approval's job signing with the approver's personal certificate, then the seal: a result letter drafted and
  * approved before the agency has any certificate is "retrying — no certificate"; once the administrator imports
- * them and the retry is due, it is signed by the leader, then the committee's seal. Scoped like the dossier.
+ * them and the retry is due, it is signed by the leader, then the committee's seal. Scoped like the dossier. The
+ * leader's recent approvals (GET /signatures/recent-approvals) list it, for the desk to follow after a reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCertificateAuthority, issueSigningCertificate, type Credential } from '@motcua/adapters/signatures';
@@ -117,5 +118,21 @@ describe('signing status of an approved result', () => {
     const hidden = await call(outsider, 'GET', statusUrl);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.headers['content-type']).toContain('application/problem+json');
+
+    // the leader's recent approvals, from the server (a reloaded desk follows their signing): mine only
+    const recent = async (user: ApiUser, query = '') => {
+      const res = await call(user, 'GET', `/signatures/recent-approvals${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { documentId: string; dossierId: string; dossierCode: string; title: string; approvedAt: string }[];
+    };
+    expect(await recent(leader)).toEqual([
+      { documentId: draft.id, dossierId: received.id, dossierCode: received.code, title: draft.title, approvedAt: expect.any(String) },
+    ]);
+    expect(await recent(head)).toEqual([]);
+    expect(await recent(outsider)).toEqual([]);
+    now = new Date(now.getTime() + 25 * 3_600_000); // a day later: no longer recent, unless asked further back
+    expect(await recent(leader)).toEqual([]);
+    expect((await recent(leader, '?hours=48')).map((r) => r.documentId)).toEqual([draft.id]);
+    expect((await call(leader, 'GET', '/signatures/recent-approvals?hours=0')).statusCode).toBe(400);
   });
 });

@@ -135,3 +135,23 @@ export const signingStatusResponse = z.object({
   signedUrl: z.string().nullable(),
 });
 export type SigningStatusResponse = z.infer<typeof signingStatusResponse>;
+
+/**
+ * The result documents I approved recently (GET /signatures/recent-approvals), newest first: the leader's desk polls
+ * each one's signing (GET …/documents/{id}/signing) so that its progress survives a reload.
+ */
+export const recentApprovalsQuery = z.strictObject({
+  /** How far back, in hours (24 by default, at most a week). */
+  hours: z.coerce.number().int().min(1).max(168).default(24),
+});
+export const recentApprovalsResponse = z.object({
+  items: z.array(
+    z.object({
+      documentId: z.string(),
+      dossierId: z.string(),
+      dossierCode: z.string().nullable(),
+      title: z.string(),
+      approvedAt: z.string(),
+    }),
+  ),
+});

@@ -3,18 +3,20 @@
  * document's content): the leader's desk polls it after approving a result, so that the leader sees "signing…",
  * "signed", or why not ("no usable certificate for the agency", "signing failed") instead of waiting blind.
  * Read from the `document.sign` outbox message (dedupe key `sign-issued:<id>`) and `signed_document`; the job's
- * error text is never shown (it may name internals), only a stable word for it.
+ * error text is never shown (it may name internals), only a stable word for it. The documents I approved recently
+ * are listed for the desk to follow their signing after a reload.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainErrorException, domainError } from '@motcua/core';
 import { documentParams } from '@motcua/contracts/documents';
-import { signingStatusResponse, type SigningStatusResponse } from '@motcua/contracts/signatures';
+import { recentApprovalsQuery, recentApprovalsResponse, signingStatusResponse, type SigningStatusResponse } from '@motcua/contracts/signatures';
 import { problemSchema } from '@motcua/contracts';
-import { findDossierDocument } from '@motcua/db/documents';
+import { findDossierDocument, listRecentApprovals } from '@motcua/db/documents';
 import { agencyLineage, findSignedVersion } from '@motcua/db/signatures';
 import type { AppDeps } from '../deps';
 import { requireSignedIn } from '../dossiers/dossier.route';
+import { requireOfficer } from '../identity/guards';
 import { certificateFor } from './signature.jobs';
 
 interface SignMessage {
@@ -71,6 +73,23 @@ export async function signingStatusRoutes(app: FastifyInstance, deps: AppDeps): 
       if (message.status === 'failed') return { ...base, state: 'failed', attempts, problem };
       if (message.status === 'done') return { ...base, state: 'failed', attempts, problem: 'error' };
       return { ...base, state: 'retrying', attempts, problem, nextAttemptAt: new Date(message.availableAt).toISOString() };
+    },
+  );
+  api.get(
+    '/signatures/recent-approvals',
+    {
+      schema: {
+        tags: ['signatures'],
+        summary: 'The result documents I approved recently (newest first, at most 50): the leader’s desk follows their signing across reloads',
+        querystring: recentApprovalsQuery,
+        response: { 200: recentApprovalsResponse, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireOfficer(request);
+      const since = new Date(deps.clock.now().getTime() - request.query.hours * 3_600_000);
+      const items = await listRecentApprovals(deps.db, actor, { since, limit: 50 });
+      return { items: items.map((i) => ({ ...i, approvedAt: i.approvedAt.toISOString() })) };
     },
   );
 }

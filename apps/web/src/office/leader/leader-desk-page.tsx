@@ -2,14 +2,17 @@
  * The leader's desk (/office/leader): dossiers whose active workflow step is held by the agency leader role in one
  * of my agencies — the result is ready for my approval. One by one (the review panel, with the result PDF in the
  * page), or as a batch. Approving approves the drafted result document, which the server signs (the leader's
- * certificate, then the agency seal); the page then shows each dossier's approval and signing progress.
+ * certificate, then the agency seal); the page then shows each dossier's approval and signing progress — for the
+ * results approved on this page and for those the server lists as approved by me in the last 24 hours, so that a
+ * reload or a crashed tab loses nothing (GET /signatures/recent-approvals, then each one's signing state).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { dossierSchema, listDossiersResponse } from '@motcua/contracts/dossiers';
-import { api, useErrorText } from '../../api';
+import { dossierSchema, inboxResponse } from '@motcua/contracts/dossiers';
+import { recentApprovalsResponse } from '@motcua/contracts/signatures';
+import { api, useErrorText, type Infer } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
 import { Button, Checkbox, Countdown, DataTable, EmptyState, Progress, Spinner, StatusTag, WorkingCountdown, type Column } from '../../ui';
@@ -35,6 +38,7 @@ interface Progress {
   documentId: string | null;
 }
 type BatchState = Record<string, Progress>;
+type InboxPage = Infer<typeof inboxResponse>;
 
 export default function LeaderDeskPage() {
   const { t } = useTranslation(['leader', 'common']);
@@ -49,15 +53,26 @@ export default function LeaderDeskPage() {
   const waiting = useQuery({
     queryKey: ['leader-desk', leaderAgencies.join(',')],
     queryFn: async (): Promise<Waiting[]> => {
-      const inbox = await api.get('/dossiers?limit=200', listDossiersResponse);
-      const processing = inbox.items.filter((i) => i.state === 'processing').slice(0, 60);
-      const dossiers = await Promise.all(processing.map((i) => api.get(`/dossiers/${i.id}`, dossierSchema)));
+      // My steps in processing, every page of them (the server decides the tab), then those at a leader's step.
+      const mineInProcessing: InboxPage['items'] = [];
+      for (let offset = 0; ; offset += 200) {
+        const page = await api.get(`/dossiers/inbox?tab=mine&state=processing&limit=200&offset=${offset}`, inboxResponse);
+        mineInProcessing.push(...page.items);
+        if (page.items.length < 200) break;
+      }
+      const atLeaderStep = mineInProcessing.filter((i) => i.activeStep?.role === 'agency_leader' && leaderAgencies.includes(i.activeStep.agencyId));
+      const dossiers = await Promise.all(atLeaderStep.map((i) => api.get(`/dossiers/${i.id}`, dossierSchema)));
       const mine = dossiers.flatMap((dossier) => {
         const step = leaderStep(dossier, leaderAgencies);
         return step ? [{ dossier, stepId: step.id, stepDueAt: step.dueAt }] : [];
       });
       return Promise.all(mine.map(async (row) => ({ ...row, result: await loadResult(row.dossier.id) })));
     },
+  });
+  // The results I approved recently, from the server: their signing progress survives a reload of the page.
+  const recent = useQuery({
+    queryKey: ['leader-desk', 'recent-approvals'],
+    queryFn: ({ signal }) => api.get('/signatures/recent-approvals', recentApprovalsResponse, { signal }),
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['leader-desk'] });
   const rows = waiting.data ?? [];
@@ -154,11 +169,17 @@ export default function LeaderDeskPage() {
       ),
     },
   ];
-  const batchEntries = batch ? Object.entries(batch) : [];
+  // This page's approvals (with their outcome), then the other recent ones the server knows (a reload, another tab).
+  const fromServer: BatchState = Object.fromEntries(
+    (recent.data?.items ?? [])
+      .filter((r) => !batch?.[r.dossierId])
+      .map((r) => [r.dossierId, { code: r.dossierCode ?? t('common.noCode'), dossierId: r.dossierId, status: 'done', documentId: r.documentId } satisfies Progress]),
+  );
+  const batchEntries = [...Object.entries(batch ?? {}), ...Object.entries(fromServer)];
   const finished = batchEntries.filter(([, s]) => s.status === 'done' || s.status === 'failed').length;
   const toSign = batchEntries.filter(([, s]) => s.documentId);
   const signed = toSign.filter(([, s]) => signing[s.documentId!] === 'signed' || signing[s.documentId!] === 'failed').length;
-  const running = batch !== null && finished < batchEntries.length;
+  const running = batch !== null && Object.values(batch).some((s) => s.status === 'waiting' || s.status === 'running');
 
   return (
     <div className="page">
@@ -182,9 +203,10 @@ export default function LeaderDeskPage() {
             <DataTable caption={t('desk.tableCaption')} columns={columns} rows={rows} rowKey={(r) => r.dossier.id} />
           </>
         ))}
-      {batch && (
+      {batchEntries.length > 0 && (
         <section aria-labelledby="batch-title">
           <h2 id="batch-title">{t('desk.batchTitle')}</h2>
+          <p className="hint-text">{t('desk.batchFromServer')}</p>
           <Progress label={t('desk.batchProgress', { done: finished, total: batchEntries.length })} value={finished} max={Math.max(batchEntries.length, 1)} />
           {toSign.length > 0 && <Progress label={t('desk.signProgress', { done: signed, total: toSign.length })} value={signed} max={toSign.length} />}
           <div role="status">
