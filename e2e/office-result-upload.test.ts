@@ -24,16 +24,17 @@ let head: ApiSession;
 let leader: ApiSession;
 let reception: ApiSession;
 const SPECIALIST = 'chuyenvien.phuxuan@motcua.demo';
+const LEADER = 'lanhdao.phuxuan@motcua.demo';
 
 async function activeStep(session: ApiSession, id: string): Promise<string> {
   const d = await session.get<{ steps: { id: string; status: string }[] }>(`/dossiers/${id}`);
   return d.steps.find((s) => s.status === 'active')!.id;
 }
 
-async function resultPdf(): Promise<Buffer> {
+async function resultPdf(text = 'GIAY KHAI SINH - ban du thao soan ngoai he thong'): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.TimesRoman);
-  pdf.addPage([595, 842]).drawText('GIAY KHAI SINH - ban du thao soan ngoai he thong', { x: 72, y: 760, size: 14, font });
+  pdf.addPage([595, 842]).drawText(text, { x: 72, y: 760, size: 14, font });
   return Buffer.from(await pdf.save());
 }
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
   [specialist, head, leader] = await Promise.all([
     apiSignIn(server.baseUrl, SPECIALIST),
     apiSignIn(server.baseUrl, 'truongphong.phuxuan@motcua.demo'),
-    apiSignIn(server.baseUrl, 'lanhdao.phuxuan@motcua.demo'),
+    apiSignIn(server.baseUrl, LEADER),
   ]);
   const received = await receiveBirthRegistration(reception, 'Võ Thị Hạnh');
   await reception.post(`/dossiers/${received.id}/transfer`, {});
@@ -103,6 +104,17 @@ describe('the specialist uploads the result as a PDF', () => {
 
     const [document] = await specialist.get<{ items: { id: string; kind: string; origin: string; title: string }[] }>(`/dossiers/${dossier.id}/documents`).then((l) => l.items.filter((d) => d.kind === 'result'));
     expect(document).toMatchObject({ origin: 'uploaded', title: 'Giấy khai sinh' });
+    // an annex to the result, attached as a result file (no screen of its own: the API, with the page's session)
+    const { csrfToken } = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const annexUpload = await page.request.post(`/api/v1/dossiers/${dossier.id}/attachments`, {
+      headers: { 'x-csrf-token': csrfToken },
+      multipart: { purpose: 'result', file: { name: 'phu-luc.pdf', mimeType: 'application/pdf', buffer: await resultPdf('PHU LUC') } },
+    });
+    expect(annexUpload.status()).toBe(201);
+    const annex = (await annexUpload.json()) as { id: string };
+    await page.setViewportSize({ width: 360, height: 740 });
+    await review(page, 'office-result-upload-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // the specialist's and the head's steps done: the result waits for the leader
     await specialist.post(`/dossiers/${dossier.id}/steps/${await activeStep(specialist, dossier.id)}/completion`, { note: 'Đã thẩm định' });
@@ -113,8 +125,22 @@ describe('the specialist uploads the result as a PDF', () => {
     await resultItem(page).getByText('Chờ lãnh đạo phê duyệt', { exact: true }).waitFor();
     expect(await page.getByRole('form', { name: /Tải lên văn bản kết quả/ }).count()).toBe(1);
 
-    // the leader approves; the job runner signs (the leader's DEMO certificate, then the ward's seal)
-    await leader.post(`/dossiers/${dossier.id}/documents/${document!.id}/approval`, {});
+    // the leader approves on the leader's desk: the uploaded PDF shown once (as the result), the annex beside it;
+    // the job runner signs (the leader's DEMO certificate, then the ward's seal)
+    const desk = await openPage(browser, server.baseUrl, 'counter');
+    await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', [LEADER]);
+    await signInAt(desk, '/office/leader', LEADER, 'Bàn làm việc của lãnh đạo');
+    await desk.getByRole('button', { name: `Xem và phê duyệt hồ sơ ${dossier.code}` }).click();
+    await desk.getByRole('heading', { name: `Kết quả giải quyết hồ sơ ${dossier.code}` }).waitFor();
+    await desk.locator('iframe[title="Tệp kết quả đính kèm: phu-luc.pdf"]').waitFor();
+    expect(await desk.locator('iframe[title^="Tệp kết quả đính kèm:"]').count()).toBe(1);
+    expect(await desk.locator(`iframe[title^="Bản xem trước: Giấy khai sinh"]`).count()).toBe(1);
+    await desk.getByRole('button', { name: 'Phê duyệt và ký số', exact: true }).click();
+    await desk.getByText(`Đã phê duyệt hồ sơ ${dossier.code}; kết quả đã chuyển về Bộ phận Một cửa.`).waitFor();
+    await desk.context().close();
+    // recorded with the annex only: the uploaded PDF is signed once, as the result document
+    const recorded = await leader.get<{ state: string; result: { attachmentIds: string[] } }>(`/dossiers/${dossier.id}`);
+    expect(recorded).toMatchObject({ state: 'result_ready', result: { attachmentIds: [annex.id] } });
     await expect
       .poll(
         async () => {
@@ -133,6 +159,9 @@ describe('the specialist uploads the result as a PDF', () => {
     expect(bytes.toString('latin1')).toMatch(/\/ByteRange/);
     // approved: no new draft or upload is offered
     expect(await page.getByRole('form', { name: /Tải lên văn bản kết quả/ }).count()).toBe(0);
+    await expect
+      .poll(async () => (await server.db.query<{ source_kind: string }>('SELECT source_kind FROM signed_document WHERE dossier_id = $1 ORDER BY source_kind', [dossier.id])).map((r) => r.source_kind), { timeout: 30_000 })
+      .toEqual(['issued_document', 'result_attachment']);
     await review(page, 'office-result-upload-signed');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();

@@ -5,9 +5,10 @@
  * If-Match), then — when no step is left — record the result (status 9, result ready at the desk).
  * The document is approved first: if that is refused (replaced meanwhile), nothing else has changed.
  */
-import { dossierSchema } from '@motcua/contracts/dossiers';
+import { attachmentListResponse, dossierSchema } from '@motcua/contracts/dossiers';
 import { documentListResponse, issuedDocumentSchema } from '@motcua/contracts/documents';
 import { api, apiRequest, type Infer } from '../../api';
+import { resultFileChoices } from '../dossier/result-files';
 
 export type Dossier = Infer<typeof dossierSchema>;
 export type IssuedDocument = Infer<typeof issuedDocumentSchema>;
@@ -42,6 +43,13 @@ export async function loadResult(dossierId: string): Promise<IssuedDocument | nu
   return currentResult(list.items);
 }
 
+/** The result files the leader saw beside the result (not a result document's own file), recorded with it. */
+async function resultFileIds(dossierId: string): Promise<string[]> {
+  const id = encodeURIComponent(dossierId);
+  const [files, documents] = await Promise.all([api.get(`/dossiers/${id}/attachments`, attachmentListResponse), api.get(`/dossiers/${id}/documents`, documentListResponse)]);
+  return resultFileChoices(files.items, documents.items).map((a) => a.id);
+}
+
 export async function approve(dossier: Dossier, stepId: string, approval: Approval, result: IssuedDocument | null): Promise<Dossier> {
   if (result && !result.approvedAt) {
     await api.post(`/dossiers/${dossier.id}/documents/${result.id}/approval`, {}, issuedDocumentSchema);
@@ -58,6 +66,7 @@ export async function approve(dossier: Dossier, stepId: string, approval: Approv
         kind: 'granted',
         documentNumber: approval.documentNumber.trim() || result?.documentNumber || null,
         summary: approval.summary.trim() || defaultSummary(dossier),
+        attachmentIds: await resultFileIds(dossier.id),
       },
       schema: dossierSchema,
       headers: { 'if-match': `"${next.version}"` },

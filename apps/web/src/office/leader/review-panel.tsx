@@ -18,7 +18,8 @@ import { useInstantText } from './office-time';
 function ResultFiles({ dossier, result }: { dossier: Dossier; result: IssuedDocument | null }) {
   const { t } = useTranslation('leader');
   const attachments = useAttachments(dossier.id);
-  const files = (attachments.data?.items ?? []).filter((a) => a.purpose === 'result' && isPreviewable(a.mediaType));
+  // An uploaded result PDF is the result document itself: shown once, above.
+  const files = (attachments.data?.items ?? []).filter((a) => a.purpose === 'result' && isPreviewable(a.mediaType) && a.sha256 !== result?.sha256);
   return (
     <section aria-labelledby="result-preview-title">
       <h3 id="result-preview-title">{t('preview.title')}</h3>
