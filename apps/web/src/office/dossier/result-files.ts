@@ -5,8 +5,11 @@
  * attachments the "record the result" action carries.
  */
 import type { AttachmentDto } from '@motcua/contracts/dossiers';
-import type { IssuedDocument } from '../leader/approval';
+import type { issuedDocumentSchema } from '@motcua/contracts/documents';
+import type { Infer } from '../../api';
 import type { Dossier } from '../desk/desk-queries';
+
+type IssuedDocument = Infer<typeof issuedDocumentSchema>;
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
