@@ -2,7 +2,7 @@
  * The draft editor's agency, desk, source, fee-exemption and form-template fields, in a real browser on the demo
  * catalogue: a ward's system administrator picks the ward's people's committee as competent agency and its desk as
  * receiving desk from their part of the organisation tree, gives a source (a javascript: link is refused at the
- * field), lists who is exempt from the fee, uploads a form template for a required document; submits and
+ * field, a desk listed twice is named at its field in Vietnamese), lists who is exempt from the fee, uploads a form template for a required document; submits and
  * publishes; the public procedure page shows the new agency, desk and exemption, and the template downloads.
  * axe and screenshots on both sizes.
  */
@@ -64,8 +64,15 @@ describe('ward administrator on a counter screen', () => {
     const desk1 = 'Nơi tiếp nhận 1';
     await page.getByLabel(`Cách xác định (${desk1})`).selectOption('agency');
     await page.getByLabel(`Cơ quan, đơn vị (${desk1})`).selectOption(ids['001.01.40.H57']!);
-    // A second desk added by mistake, then removed with the keyboard.
+    // A second desk added by mistake — the same desk: the server's check says so at its field, in Vietnamese —
+    // then removed with the keyboard.
     await page.getByRole('button', { name: 'Thêm nơi tiếp nhận hồ sơ' }).click();
+    await page.getByLabel('Cách xác định (Nơi tiếp nhận 2)').selectOption('agency');
+    await page.getByLabel('Cơ quan, đơn vị (Nơi tiếp nhận 2)').selectOption(ids['001.01.40.H57']!);
+    await page.getByRole('button', { name: 'Lưu thông tin chung' }).click();
+    await page.getByRole('group', { name: 'Nơi tiếp nhận 2' }).getByText(/^Bộ phận Một cửa “.+” được ghi hai lần\.$/).waitFor();
+    expect(await page.getByText('is listed twice').count()).toBe(0);
+    await review(page, 'catalog-edit-desk-twice-counter');
     await page.getByRole('button', { name: 'Xóa nơi tiếp nhận 2' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('group', { name: 'Nơi tiếp nhận 2' }).count()).toBe(0);

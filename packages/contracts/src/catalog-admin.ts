@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { contentInput, contentOutput, procedureTimeUnitValues } from './catalog-content';
 import { instant } from './catalog';
+import { contentIssueSchema } from './catalog-issues';
 
 const PROCEDURE_CODE = /^[0-9A-Z][0-9A-Z.-]{2,39}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -94,7 +95,7 @@ export const checkWorkflowResponse = z.object({
   limitHours: z.number().nullable(),
   remainingHours: z.number().nullable(),
   fits: z.boolean(),
-  issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })),
+  issues: z.array(contentIssueSchema),
 });
 
 export const procedureHistoryResponse = z.object({

@@ -161,7 +161,7 @@ export async function catalogAdminRoutes(app: FastifyInstance, deps: AppDeps): P
       const found = new Set((await findFormTemplates(deps.db, linked.map((l) => l.id))).map((f) => f.id));
       const missing = linked.filter((l) => !found.has(l.id));
       if (missing.length > 0) {
-        throw new DomainErrorException(contentError(missing.map((m) => ({ path: m.path, code: 'INVALID', message: `no uploaded form template ${m.id}` }))));
+        throw new DomainErrorException(contentError(missing.map((m) => ({ path: m.path, code: 'INVALID', reason: 'noTemplate', message: `no uploaded form template ${m.id}`, params: { id: m.id } }))));
       }
       return revise(request, request.params.draftId, request.body.rowVersion, 'case.put', (c) =>
         ok(putCase(c, { ...request.body.case, id: request.params.caseId })),

@@ -16,6 +16,8 @@ import { Button, Spinner, TextArea, TextField, useToast } from '../ui';
 import { WorkflowEditor } from './workflow-editor';
 import { CaseEditor, NewCaseForm } from './catalog-edit/case-editor';
 import { GeneralEditor } from './catalog-edit/general-editor';
+import { useIssueText } from './catalog-edit/issue-text';
+import { saveErrorText } from './catalog-edit/save-error';
 
 type Draft = Infer<typeof draftResponse>;
 type Workflow = Draft['content']['cases'][number]['workflows'][number];
@@ -50,6 +52,7 @@ function ReviewActions({ draft, onChanged }: { draft: Draft; onChanged: (d: Draf
   const { t } = useTranslation(['catalog', 'common']);
   const toast = useToast();
   const errorText = useErrorText();
+  const issueText = useIssueText();
   const [note, setNote] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState(() =>
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
@@ -62,8 +65,7 @@ function ReviewActions({ draft, onChanged }: { draft: Draft; onChanged: (d: Draf
     try {
       await run();
     } catch (e) {
-      const details = isApiError(e) && Array.isArray(e.details.issues) ? (e.details.issues as { path: string; message: string }[]) : [];
-      setError([errorText(e), ...details.slice(0, 5).map((i) => `${i.path}: ${i.message}`)].join(' — '));
+      setError(saveErrorText(e, errorText(e), issueText));
     } finally {
       setBusy(null);
     }

@@ -26,10 +26,60 @@ export function staleError(what: string, details: Record<string, unknown>): Doma
 }
 
 /** One problem found in procedure content: where (a JSON-ish path), what, and the structured numbers. */
+/**
+ * Why a piece of content is refused, one stable word per rule (the English `message` says it for logs and API
+ * users; the web says each reason in Vietnamese and English by this word, with `params`). Kept equal to
+ * `contentIssueReasons` of @motcua/contracts/catalog-issues (apps/server/test/catalog-issue-reasons.test.ts).
+ */
+export const contentIssueReasons = [
+  'required',
+  'blank',
+  'duplicate',
+  'slug',
+  'count',
+  'date',
+  'link',
+  'templateLink',
+  'noTemplate',
+  'procedureCode',
+  'noCase',
+  'noTimeLimit',
+  'amount',
+  'noChannel',
+  'cutoff',
+  'channelTwice',
+  'feeAmount',
+  'feeRule',
+  'condition',
+  'noSteps',
+  'role',
+  'budgetHours',
+  'branches',
+  'branchSteps',
+  'noLimitForBudget',
+  'uncoveredChannels',
+  'budgetExceeded',
+  'noWorkflow',
+  'noAgency',
+  'agencyOutOfScope',
+  'deskTwice',
+  'noProcedure',
+  'procedureTwice',
+  'noProcedures',
+  'fewAgencies',
+  'oneLead',
+  'sequentialOrder',
+  'subDeadlinesExceeded',
+] as const;
+export type ContentIssueReason = (typeof contentIssueReasons)[number];
+
 export interface ContentIssue {
   readonly path: string;
   readonly code: 'WORKFLOW_BUDGET_EXCEEDS_LIMIT' | 'INVALID';
+  readonly reason: ContentIssueReason;
   readonly message: string;
+  /** The values the reason's message names (a duplicated id, a role, hours…). */
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly details?: Readonly<Record<string, unknown>>;
 }
 

@@ -46,7 +46,7 @@ export function removeWorkflow(
   const target = content.cases.find((c) => c.id === caseId);
   if (!target) return err(caseMissing(caseId));
   if (!target.workflows.some((w) => w.id === workflowId)) {
-    return err(contentError([{ path: `cases[${caseId}].workflows`, code: 'INVALID', message: `no workflow ${workflowId}` }]));
+    return err(contentError([{ path: `cases[${caseId}].workflows`, code: 'INVALID', reason: 'noWorkflow', message: `no workflow ${workflowId}`, params: { id: workflowId } }]));
   }
   const workflows = target.workflows.filter((w) => w.id !== workflowId);
   return ok({ ...content, cases: content.cases.map((c) => (c.id === caseId ? { ...c, workflows } : c)) });

@@ -46,7 +46,7 @@ export function agencyScopeIssues(
   const known = [before.competentAgency, ...before.receivingDesks];
   const check = (ref: AgencyRef, path: string): ContentIssue[] =>
     ref.kind === 'agency' && !visibleAgencyIds.includes(ref.agencyId) && !known.some((k) => sameRef(k, ref))
-      ? [{ path, code: 'INVALID', message: `agency ${ref.agencyId} is outside the agencies you administer` }]
+      ? [{ path, code: 'INVALID', reason: 'agencyOutOfScope', message: `agency ${ref.agencyId} is outside the agencies you administer` }]
       : [];
   const issues = [
     ...check(next.competentAgency, 'general.competentAgency'),
@@ -55,7 +55,7 @@ export function agencyScopeIssues(
   const seen = new Set<string>();
   next.receivingDesks.forEach((d, i) => {
     const key = d.kind === 'agency' ? d.agencyId : d.kind === 'rule' ? `${d.rule}:${d.agencyKind}:${d.agencyLevel}` : `external:${d.name}`;
-    if (seen.has(key)) issues.push({ path: `general.receivingDesks[${i}]`, code: 'INVALID', message: `the desk "${d.name}" is listed twice` });
+    if (seen.has(key)) issues.push({ path: `general.receivingDesks[${i}]`, code: 'INVALID', reason: 'deskTwice', message: `the desk "${d.name}" is listed twice`, params: { name: d.name } });
     seen.add(key);
   });
   return issues;

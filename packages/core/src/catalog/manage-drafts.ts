@@ -19,7 +19,7 @@ export interface CreateDraftInput {
 
 export async function createDraft(deps: CatalogDeps, input: CreateDraftInput): Promise<Result<ProcedureDraft, CatalogError>> {
   if (!PROCEDURE_CODE_PATTERN.test(input.code)) {
-    return err(contentError([{ path: 'code', code: 'INVALID', message: `"${input.code}" is not a procedure code` }]));
+    return err(contentError([{ path: 'code', code: 'INVALID', reason: 'procedureCode', message: `"${input.code}" is not a procedure code`, params: { code: input.code } }]));
   }
   const open = await deps.store.findOpenDraft(input.code);
   if (open) return err(catalogErrors.draftAlreadyOpen(input.code, open.id));

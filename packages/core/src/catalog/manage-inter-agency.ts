@@ -16,11 +16,11 @@ async function check(deps: CatalogDeps, group: InterAgencyGroupContent): Promise
   const issues = validateInterAgencyGroup(group, deps.timeLimits);
   const existing = new Set(await deps.store.existingProcedureCodes(group.procedureCodes));
   for (const code of group.procedureCodes) {
-    if (!existing.has(code)) issues.push({ path: 'procedureCodes', code: 'INVALID', message: `no published procedure ${code}` });
+    if (!existing.has(code)) issues.push({ path: 'procedureCodes', code: 'INVALID', reason: 'noProcedure', message: `no published procedure ${code}`, params: { code } });
   }
   const ids = group.participants.flatMap((p) => (p.agency.kind === 'agency' ? [p.agency.agencyId] : []));
   const found = new Set((await deps.store.findAgencies(ids)).map((a) => a.id));
-  for (const id of ids) if (!found.has(id)) issues.push({ path: 'participants', code: 'INVALID', message: `no agency ${id}` });
+  for (const id of ids) if (!found.has(id)) issues.push({ path: 'participants', code: 'INVALID', reason: 'noAgency', message: `no agency ${id}`, params: { id } });
   return issues;
 }
 

@@ -59,12 +59,12 @@ export async function agencyIssues(deps: CatalogDeps, content: ProcedureContent)
   const found = new Set((await deps.store.findAgencies(ids)).map((a) => a.id));
   return ids
     .filter((id) => !found.has(id))
-    .map((id) => ({ path: 'agencies', code: 'INVALID' as const, message: `no agency with id ${id}` }));
+    .map((id) => ({ path: 'agencies', code: 'INVALID' as const, reason: 'noAgency' as const, message: `no agency with id ${id}`, params: { id } }));
 }
 
 export async function publishContent(deps: CatalogDeps, input: PublishInput): Promise<Result<PublishOutcome, CatalogError>> {
   if (!PROCEDURE_CODE_PATTERN.test(input.code)) {
-    return err(contentError([{ path: 'code', code: 'INVALID', message: `"${input.code}" is not a procedure code` }]));
+    return err(contentError([{ path: 'code', code: 'INVALID', reason: 'procedureCode', message: `"${input.code}" is not a procedure code`, params: { code: input.code } }]));
   }
   const issues = [
     ...validateProcedureContent(input.content, { forPublication: true, ...deps.timeLimits }),

@@ -85,7 +85,9 @@ export function workflowBudgetIssue(
     return {
       path,
       code: 'INVALID',
+      reason: 'uncoveredChannels',
       message: `Workflow "${workflow.name}" serves channels for which the case states no time limit`,
+      params: { workflow: workflow.name },
     };
   }
   if (budget.remainingHours >= 0) return null;
@@ -93,7 +95,9 @@ export function workflowBudgetIssue(
   return {
     path,
     code: 'WORKFLOW_BUDGET_EXCEEDS_LIMIT',
+    reason: 'budgetExceeded',
     message: messages.en,
+    params: { workflow: workflow.name, totalHours: budget.totalHours, limitHours: budget.limitHours, excessHours: round(-budget.remainingHours) },
     details: {
       workflowId: workflow.id,
       totalHours: budget.totalHours,

@@ -12,6 +12,7 @@ import { apiRequest, useErrorText } from '../../api';
 import { Button, Checkbox, Select, TextArea, TextField, useToast } from '../../ui';
 import { caseBodyOf, numberOf, orNull, type CaseBody, type Draft, type ProcedureCase } from './draft-types';
 import { FormTemplatesField } from './form-templates-field';
+import { useIssueText } from './issue-text';
 import { fieldErrorOf, saveErrorText } from './save-error';
 
 type Time = CaseBody['processingTimes'][number];
@@ -62,6 +63,7 @@ function cleanBody(body: CaseBody): CaseBody {
 export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; item: ProcedureCase; editable: boolean; onSaved: (d: Draft | null) => void }) {
   const { t } = useTranslation(['catalog', 'common']);
   const errorText = useErrorText();
+  const issueText = useIssueText();
   const toast = useToast();
   const [body, setBody] = useState<CaseBody>(() => caseBodyOf(item));
   type Lists = Pick<CaseBody, 'processingTimes' | 'fees' | 'documents'>;
@@ -90,7 +92,7 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
   };
   const failed = save.error ?? remove.error;
   const n = (i: number) => ({ n: i + 1 });
-  const fieldError = (key: string) => (save.isError ? fieldErrorOf(save.error, key) : null);
+  const fieldError = (key: string) => (save.isError ? fieldErrorOf(save.error, key, issueText) : null);
 
   return (
     <form noValidate onSubmit={submit} className="catalog-edit" aria-label={t('office.edit.caseForm', { name: item.name })}>
@@ -223,7 +225,7 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
       </fieldset>
       {failed && (
         <p role="alert" className="field__error">
-          {saveErrorText(failed, errorText(failed))}
+          {saveErrorText(failed, errorText(failed), issueText)}
         </p>
       )}
       {editable && (
@@ -244,6 +246,7 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
 export function NewCaseForm({ draft, onSaved }: { draft: Draft; onSaved: (d: Draft) => void }) {
   const { t } = useTranslation(['catalog', 'common']);
   const errorText = useErrorText();
+  const issueText = useIssueText();
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const add = useMutation({
@@ -275,7 +278,7 @@ export function NewCaseForm({ draft, onSaved }: { draft: Draft; onSaved: (d: Dra
       </div>
       {add.isError && (
         <p role="alert" className="field__error">
-          {saveErrorText(add.error, errorText(add.error))}
+          {saveErrorText(add.error, errorText(add.error), issueText)}
         </p>
       )}
       <Button type="submit" variant="secondary" busy={add.isPending}>

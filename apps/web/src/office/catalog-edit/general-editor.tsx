@@ -12,6 +12,7 @@ import { apiRequest, useErrorText } from '../../api';
 import { Button, Checkbox, Select, TextArea, TextField, useToast } from '../../ui';
 import { generalOf, lines, orNull, type Draft, type General } from './draft-types';
 import { AgencyRefField, DesksField, useScopedAgencies } from './agency-fields';
+import { useIssueText } from './issue-text';
 import { fieldErrorOf, saveErrorText } from './save-error';
 
 const levels = ['commune', 'province', 'central', 'district_legacy'] as const;
@@ -29,6 +30,7 @@ function parseBasis(text: string, before: readonly Basis[]): Basis[] {
 export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; editable: boolean; onSaved: (d: Draft) => void }) {
   const { t } = useTranslation(['catalog', 'common']);
   const errorText = useErrorText();
+  const issueText = useIssueText();
   const toast = useToast();
   const start = generalOf(draft.content);
   const [g, setG] = useState<General>(start);
@@ -63,7 +65,7 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
     save.mutate();
   };
   const postal = g.postal ?? { submit: false, return: false };
-  const fieldError = (key: string) => (save.isError ? fieldErrorOf(save.error, key) : null);
+  const fieldError = (key: string) => (save.isError ? fieldErrorOf(save.error, key, issueText) : null);
 
   return (
     <form noValidate onSubmit={submit} className="catalog-edit" aria-labelledby="general-title">
@@ -138,7 +140,7 @@ export function GeneralEditor({ draft, editable, onSaved }: { draft: Draft; edit
       </fieldset>
       {save.isError && (
         <p role="alert" className="field__error">
-          {saveErrorText(save.error, errorText(save.error))}
+          {saveErrorText(save.error, errorText(save.error), issueText)}
         </p>
       )}
       {editable && (
