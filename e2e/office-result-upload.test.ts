@@ -1,7 +1,7 @@
 /**
  * A result drafted elsewhere and uploaded as a PDF (issue #7), in a real browser on the demo data with the server's
  * job runner signing: the specialist opens the dossier page of a birth registration at their step; a file named
- * .pdf that is not a PDF is refused in the page; the server's refusal (the dossier left processing behind the page)
+ * .pdf that is not a PDF, dropped on the box, is refused in the page; the server's refusal (the dossier left processing behind the page)
  * is shown with its title; a small real PDF is uploaded under the title prefilled from the
  * procedure's result ("Giấy khai sinh") with visible progress and becomes the result document (draft, previewed in
  * the page). Once the steps reach the leader it reads "Chờ lãnh đạo phê duyệt"; the leader approves it (through the
@@ -72,9 +72,14 @@ describe('the specialist uploads the result as a PDF', () => {
     await expect.poll(() => title.inputValue()).toBe('Giấy khai sinh');
     await form.getByText(/Chỉ nhận tệp PDF, tối đa 20 MB\./).waitFor();
 
-    // a Word file renamed .pdf: refused in the page, nothing sent
+    // a Word file renamed .pdf, dropped on the box: refused in the page, nothing sent
     const fileInput = form.getByLabel(/^Tệp PDF văn bản kết quả/);
-    await fileInput.setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 word/document.xml') });
+    const dropped = await page.evaluateHandle(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['PK\\u0003\\u0004 word/document.xml'], 'ket-qua.pdf', { type: 'application/pdf' }));
+      return transfer;
+    })()`);
+    await form.locator('.reception__drop').dispatchEvent('drop', { dataTransfer: dropped });
     await form.getByText('Tệp này không phải PDF; văn bản kết quả phải là tệp PDF.').waitFor();
     await form.getByRole('button', { name: 'Tải lên và lập văn bản kết quả' }).click();
     await form.getByRole('link', { name: 'Tệp này không phải PDF; văn bản kết quả phải là tệp PDF.' }).waitFor();
