@@ -179,4 +179,31 @@ describe('reception desk', () => {
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });
+
+  it('says plainly when the form’s PDF could not be made, and keeps the page view to print (phone)', async () => {
+    await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', ['giamsat.phuxuan@motcua.demo']);
+    const page = await openPage(browser, server.baseUrl, 'phone');
+    await signInAt(page, '/office/reception', 'giamsat.phuxuan@motcua.demo', 'Tiếp nhận hồ sơ');
+    await page.getByLabel('Tìm thủ tục hành chính').fill('dang ky khai sinh');
+    await page.getByRole('radio', { name: /Thủ tục đăng ký khai sinh 1\.001193/ }).check();
+    await page.getByLabel(/^Họ và tên/).first().fill('Võ Thị Dung');
+    await page.getByRole('button', { name: 'Từ chối tiếp nhận (Mẫu 03)' }).click();
+    const dialog = page.getByRole('dialog', { name: /Mẫu 03/ });
+    await dialog.getByLabel(/Lý do từ chối/).fill('Hồ sơ không thuộc thẩm quyền.');
+    await dialog.getByRole('button', { name: 'Lập phiếu từ chối' }).click();
+    await page.getByText('Đang tạo bản PDF phiếu từ chối (Mẫu 03)…').first().waitFor();
+    // The render job of this refusal is broken (its event is gone from the payload): the runner gives up at once.
+    await server.db.query(
+      `UPDATE outbox_message SET payload = jsonb_set(payload, '{eventId}', '"00000000-0000-4000-8000-000000000009"')
+        WHERE topic = 'document.render' AND status = 'pending' AND payload->>'formKind' = 'refusal'`,
+    );
+    await runJobsOnce(server);
+    await page.getByRole('alert').filter({ hasText: 'Không tạo được bản PDF phiếu từ chối (Mẫu 03)' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('link', { name: /^In phiếu từ chối/ }).count()).toBe(0);
+    await review(page, 'office-reception-refusal-pdf-failed-phone');
+    await page.getByRole('link', { name: 'Xem phiếu từ chối trên trang' }).click();
+    await page.getByText('Hồ sơ không thuộc thẩm quyền.').waitFor();
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
 });
