@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAt, startDemoServer } from './office-journey';
+import { apiSignIn, signInAt, startDemoServer } from './office-journey';
 import { launchBrowser, openPage, review, viewportNames, type TestServer } from './support';
 
 let server: TestServer;
@@ -86,6 +86,117 @@ describe('working periods on a phone', () => {
     await page.getByRole('button', { name: 'Thêm khoảng thời gian' }).click();
     await page.getByLabel(/^Bắt đầu \(khoảng 3\)/).waitFor();
     await review(page, 'office-admin-working-periods-phone');
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+const ward = (code: string, name: string) => ({ code, name, kind: 'people_committee', level: 'commune', parentCode: '000.00.00.H57', effectiveFrom: '2025-07-01' });
+const treeButton = (page: Page, code: string) => page.getByRole('button', { name: new RegExp(`\\(${code.replaceAll('.', '\\.')}\\)$`) });
+
+describe('agencies on a counter screen', () => {
+  it('creates a ward under the city, renames it, merges two test wards into it and ends a third; a taken code is refused at the field', async () => {
+    const [{ seq: before } = { seq: 0 }] = await server.db.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::int AS seq FROM audit_event');
+    await server.db.query('UPDATE app_user SET totp_last_step = NULL WHERE email = $1', [ADMIN]);
+    const api = await apiSignIn(server.baseUrl, ADMIN);
+    for (const [code, name] of [['000.00.81.H57', 'Ủy ban nhân dân phường Thử Một'], ['000.00.82.H57', 'Ủy ban nhân dân phường Thử Hai'], ['000.00.83.H57', 'Ủy ban nhân dân phường Thử Ba']] as const) {
+      await api.post('/agencies', ward(code, name));
+    }
+    const page = await adminAt('counter', '/office/admin', 'Quản trị hệ thống');
+
+    // create: required fields said before sending, a taken code said at the field by the server
+    await page.getByRole('button', { name: 'Thêm cơ quan, đơn vị' }).click();
+    const create = page.getByRole('form', { name: 'Thêm cơ quan, đơn vị' });
+    expect(await create.getByLabel(/^Đơn vị cấp trên/).inputValue()).toBe('000.00.00.H57');
+    expect(await create.getByLabel(/^Cấp/).inputValue()).toBe('commune');
+    await create.getByRole('button', { name: 'Tạo cơ quan, đơn vị' }).click();
+    await create.getByRole('alert').getByText('Hãy nhập mã định danh.').waitFor();
+    await create.getByRole('alert').getByText('Hãy nhập tên cơ quan, đơn vị.').waitFor();
+    await create.getByLabel(/^Mã định danh/).fill('000.00.40.H57');
+    await create.getByLabel(/^Tên đầy đủ/).fill('Ủy ban nhân dân phường Thử Nghiệm');
+    await create.getByRole('button', { name: 'Tạo cơ quan, đơn vị' }).click();
+    await create.locator('.field__error').getByText('Mã định danh cơ quan đã được sử dụng').waitFor();
+    expect(await create.getByLabel(/^Mã định danh/).getAttribute('aria-invalid')).toBe('true');
+    await review(page, 'office-admin-agencies-error-counter');
+    await create.getByLabel(/^Mã định danh/).fill('000.00.80.H57');
+    await create.getByRole('button', { name: 'Tạo cơ quan, đơn vị' }).click();
+    const detail = page.getByRole('region', { name: 'Ủy ban nhân dân phường Thử Nghiệm' });
+    await detail.getByText('Ủy ban nhân dân / Cấp xã').waitFor();
+
+    // rename
+    await detail.getByRole('button', { name: 'Sửa thông tin' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa thông tin Ủy ban nhân dân phường Thử Nghiệm' });
+    await edit.getByLabel(/^Tên đầy đủ/).fill('Ủy ban nhân dân phường Hương Thử');
+    await edit.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ủy ban nhân dân phường Hương Thử' }).waitFor();
+    await treeButton(page, '000.00.80.H57').filter({ hasText: 'Ủy ban nhân dân phường Hương Thử' }).waitFor();
+
+    // merger of two test wards into it, said in words and confirmed
+    await page.getByRole('button', { name: 'Ghi nhận sáp nhập, chia tách, đổi tên' }).click();
+    const succession = page.getByRole('form', { name: 'Ghi nhận sáp nhập, chia tách, đổi tên' });
+    await succession.getByLabel(/^Đơn vị trước 1/).selectOption('000.00.81.H57');
+    await succession.getByLabel(/^Đơn vị trước 2/).selectOption('000.00.82.H57');
+    await succession.getByLabel(/^Đơn vị kế thừa 1/).selectOption('000.00.81.H57');
+    await succession.getByRole('button', { name: 'Xem lại và ghi nhận' }).click();
+    await succession.getByText('Một cơ quan không thể vừa là đơn vị trước vừa là đơn vị kế thừa.').first().waitFor();
+    await succession.getByText('Hãy nhập căn cứ pháp lý.').first().waitFor();
+    await succession.getByLabel(/^Đơn vị kế thừa 1/).selectOption('000.00.80.H57');
+    await succession.getByLabel(/^Căn cứ pháp lý/).fill('Nghị quyết thử nghiệm 01/NQ-TEST');
+    await succession.getByRole('button', { name: 'Xem lại và ghi nhận' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Xác nhận ghi nhận' });
+    await confirm.getByText(/Sáp nhập: Ủy ban nhân dân phường Thử Một, Ủy ban nhân dân phường Thử Hai → Ủy ban nhân dân phường Hương Thử/).waitFor();
+    await review(page, 'office-admin-agencies-merger-counter');
+    await confirm.getByRole('button', { name: 'Ghi nhận' }).click();
+    const merged = page.getByRole('region', { name: 'Ủy ban nhân dân phường Hương Thử' });
+    await merged.getByText(/Ủy ban nhân dân phường Thử Một \(000\.00\.81\.H57, sáp nhập/).waitFor();
+    await expect.poll(() => treeButton(page, '000.00.81.H57').count()).toBe(0);
+    await page.getByLabel('Hiện cả cơ quan, đơn vị đã kết thúc hoạt động').check();
+    await treeButton(page, '000.00.82.H57').waitFor();
+
+    // end the third, after a confirmation that asks for the reason
+    await treeButton(page, '000.00.83.H57').click();
+    await page.getByRole('region', { name: 'Ủy ban nhân dân phường Thử Ba' }).getByRole('button', { name: 'Kết thúc hoạt động' }).click();
+    const end = page.getByRole('dialog', { name: 'Kết thúc hoạt động của Ủy ban nhân dân phường Thử Ba' });
+    await end.getByRole('button', { name: 'Kết thúc hoạt động' }).click();
+    await end.getByText('Hãy nhập căn cứ, lý do.').first().waitFor();
+    await end.getByLabel(/^Căn cứ, lý do kết thúc/).fill('Quyết định thử nghiệm 02/QĐ-TEST về việc giải thể');
+    await end.getByRole('button', { name: 'Kết thúc hoạt động' }).click();
+    await page.getByText(/Đã ghi nhận Ủy ban nhân dân phường Thử Ba kết thúc hoạt động ngày/).first().waitFor();
+    await review(page, 'office-admin-agencies-counter');
+
+    const rows = await server.db.query<{ code: string; name: string; effective_to: string | null }>(
+      "SELECT code, name, effective_to::text FROM agency WHERE code IN ('000.00.80.H57', '000.00.81.H57', '000.00.82.H57', '000.00.83.H57') ORDER BY code",
+    );
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    expect(rows).toEqual([
+      { code: '000.00.80.H57', name: 'Ủy ban nhân dân phường Hương Thử', effective_to: null },
+      { code: '000.00.81.H57', name: 'Ủy ban nhân dân phường Thử Một', effective_to: yesterday },
+      { code: '000.00.82.H57', name: 'Ủy ban nhân dân phường Thử Hai', effective_to: yesterday },
+      { code: '000.00.83.H57', name: 'Ủy ban nhân dân phường Thử Ba', effective_to: today },
+    ]);
+    const actions = await server.db.query<{ action: string }>("SELECT action FROM audit_event WHERE action LIKE 'organization.agency.%' AND seq > $1 ORDER BY seq", [before]);
+    expect(actions.map((a) => a.action)).toEqual([
+      ...Array(4).fill('organization.agency.create'),
+      'organization.agency.update',
+      'organization.agency.merge',
+      'organization.agency.end',
+    ]);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('agencies on a phone', () => {
+  it('shows the tree, an agency with its actions and the form to add one', async () => {
+    const page = await adminAt('phone', '/office/admin', 'Quản trị hệ thống');
+    await treeButton(page, '000.00.41.H57').click();
+    await page.getByRole('button', { name: 'Kết thúc hoạt động' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    const create = page.getByRole('form', { name: 'Thêm cơ quan, đơn vị' });
+    expect(await create.getByLabel(/^Đơn vị cấp trên/).inputValue()).toBe('000.00.41.H57');
+    expect(await create.getByLabel(/^Loại cơ quan/).inputValue()).toBe('service_centre');
+    await review(page, 'office-admin-agencies-phone');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });

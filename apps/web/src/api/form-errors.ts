@@ -29,7 +29,10 @@ export function checkFields(checks: readonly (readonly [string, string, string |
 
 /**
  * A failed call as form errors: the server's field errors go under the fields they name (by request field →
- * control id); the problem's title leads the summary; `extra` adds a sentence (e.g. when to retry).
+ * control id); a domain problem that names one field in its details (`details.field`, e.g. AGENCY_CODE_TAKEN on
+ * `code`) puts its title under that field and links it from the summary; otherwise the problem's title leads the
+ * summary; `extra` adds a sentence (e.g.
+ * when to retry).
  */
 export function formErrorsFrom(
   error: unknown,
@@ -45,6 +48,11 @@ export function formErrorsFrom(
       if (!fieldId) continue;
       fields[name] = message;
       summary.push({ fieldId, message });
+    }
+    const named = error.details.field;
+    if (summary.length === 1 && typeof named === 'string' && fieldIds[named]) {
+      fields[named] = errorText(error);
+      summary[0] = { fieldId: fieldIds[named], message: errorText(error) };
     }
   }
   return { fields, summary };

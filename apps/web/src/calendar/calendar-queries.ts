@@ -97,3 +97,8 @@ export function formatVietnamTime(iso: string, language: string, withTime = true
 export function vietnamYear(now: Date = new Date()): number {
   return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
+
+/** Today's date in Vietnam as 'YYYY-MM-DD', or the date `offsetDays` later. */
+export function vietnamDate(offsetDays = 0, now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}

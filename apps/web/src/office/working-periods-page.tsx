@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { workingPeriodScheduleResponse, workingPeriodsResponse } from '@motcua/contracts/calendar';
 import { api, checkFields, formErrorsFrom, noFormErrors, useErrorText, type FormErrors, type Infer } from '../api';
 import '../calendar/calendar.css';
-import { calendarKey, formatVietnamTime } from '../calendar/calendar-queries';
+import { calendarKey, formatVietnamTime, vietnamDate } from '../calendar/calendar-queries';
 import { dailyMinutes, MAX_PERIODS_PER_DAY, periodProblems, sortedPeriods, type PeriodRow } from '../calendar/working-periods-rules';
 import { usePageTitle } from '../shell/page-title';
 import { Button, DataTable, FormErrorSummary, Select, Spinner, TextField, useToast, type Column } from '../ui';
@@ -20,9 +20,6 @@ import { useAdministeredAgencies } from './admin/agency-options';
 
 type Schedules = Infer<typeof workingPeriodsResponse>;
 type Schedule = Schedules['schedules'][number];
-
-/** Today's date in Vietnam, 'YYYY-MM-DD'. */
-const vietnamDate = (offsetDays = 0) => new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The schedule in force on a date: the agency's own latest one from on or before it, else the nearest ancestor's. */
 function inForce(data: Schedules, date: string): Schedule | null {

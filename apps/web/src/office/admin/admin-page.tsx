@@ -1,66 +1,42 @@
 /**
- * Administration (/office/admin, system administrators): links to the administration screens (working calendar,
- * calendar decisions, catalogue and its import, officers), and the organisation tree with each agency's details
- * and its history of merges and splits (GET /agencies?shape=tree, GET /agencies/{code}).
+ * Administration (/office/admin, system administrators): links to the administration screens (officers,
+ * certificates, working calendar, calendar decisions, working periods, catalogue and its import), and the
+ * organisation tree (`GET /agencies?shape=tree&history=true`; ended agencies on request) with each agency's details
+ * and history of merges and splits. Administering the tree: create an agency under a parent, correct one, end one
+ * (agency-form.tsx, agency-detail.tsx), and record a merger, split or rename (succession-form.tsx). docs/office.md.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { agencyDetailResponse, listAgenciesResponse, type AgencyTreeNode } from '@motcua/contracts/organization';
-import { api, useErrorText } from '../../api';
+import type { AgencyTreeNode } from '@motcua/contracts/organization';
+import { useErrorText } from '../../api';
+import { formatVietnamTime, vietnamDate } from '../../calendar/calendar-queries';
 import { usePageTitle } from '../../shell/page-title';
-import { Button, Spinner } from '../../ui';
+import { Button, Checkbox, Spinner } from '../../ui';
 import '../leader/leader.css';
+import { AgencyDetail } from './agency-detail';
+import { AgencyForm, type AgencyFormMode } from './agency-form';
+import { useAdministeredAgencies } from './agency-options';
+import { SuccessionForm } from './succession-form';
 
-function AgencyDetail({ code }: { code: string }) {
-  const { t } = useTranslation(['leader', 'common']);
-  const errorText = useErrorText();
-  const detail = useQuery({ queryKey: ['agency', code], queryFn: () => api.get(`/agencies/${encodeURIComponent(code)}`, agencyDetailResponse) });
-  if (detail.isPending) return <Spinner label={t('common:loading')} />;
-  if (detail.isError) return <p role="alert">{errorText(detail.error)}</p>;
-  const a = detail.data;
-  const lineage = (list: typeof a.predecessors) =>
-    list.length === 0 ? t('common.none') : list.map((l) => t('admin.lineageItem', { name: l.name, code: l.code, date: l.effectiveOn, kind: l.eventKind })).join('; ');
-  return (
-    <section className="review-panel" aria-labelledby="agency-title">
-      <h2 id="agency-title">{a.name}</h2>
-      <dl className="facts">
-        <dt>{t('admin.code')}</dt>
-        <dd>
-          <code>{a.code}</code>
-          {a.isCodePlaceholder ? ` (${t('admin.placeholder')})` : ''}
-        </dd>
-        <dt>{t('admin.kindLevel')}</dt>
-        <dd>
-          {a.kind} / {a.level}
-        </dd>
-        <dt>{t('admin.parent')}</dt>
-        <dd>{a.parentCode ?? t('common.none')}</dd>
-        <dt>{t('admin.period')}</dt>
-        <dd>
-          {a.effectiveFrom} – {a.effectiveTo ?? t('admin.now')}
-        </dd>
-        <dt>{t('admin.predecessors')}</dt>
-        <dd>{lineage(a.predecessors)}</dd>
-        <dt>{t('admin.successors')}</dt>
-        <dd>{lineage(a.successors)}</dd>
-      </dl>
-    </section>
-  );
-}
+type Panel = AgencyFormMode | { kind: 'succession' } | null;
 
-function Tree({ nodes, onOpen }: { nodes: readonly AgencyTreeNode[]; onOpen: (code: string) => void }) {
-  const { t } = useTranslation('leader');
+function Tree({ nodes, today, showEnded, onOpen }: { nodes: readonly AgencyTreeNode[]; today: string; showEnded: boolean; onOpen: (code: string) => void }) {
+  const { t, i18n } = useTranslation('leader');
+  const shown = nodes.filter((n) => showEnded || n.effectiveTo === null || n.effectiveTo >= today);
+  if (shown.length === 0) return null;
+  const date = (iso: string) => formatVietnamTime(iso, i18n.language, false);
   return (
     <ul className="agency-tree">
-      {nodes.map((n) => (
+      {shown.map((n) => (
         <li key={n.id}>
           <Button variant="link" aria-label={t('admin.openAgency', { name: n.name, code: n.code })} onClick={() => onOpen(n.code)}>
             {n.name}
           </Button>{' '}
           <code>{n.code}</code>
-          {n.children.length > 0 && <Tree nodes={n.children} onOpen={onOpen} />}
+          {n.effectiveTo !== null && n.effectiveTo < today && <em> — {t('agencyAdmin.endedOn', { date: date(n.effectiveTo) })}</em>}
+          {n.effectiveFrom > today && <em> — {t('agencyAdmin.startsOn', { date: date(n.effectiveFrom) })}</em>}
+          <Tree nodes={n.children} today={today} showEnded={showEnded} onOpen={onOpen} />
         </li>
       ))}
     </ul>
@@ -72,7 +48,16 @@ export default function AdminPage() {
   const errorText = useErrorText();
   usePageTitle(t('admin.title'), 'officeName');
   const [open, setOpen] = useState<string | null>(null);
-  const tree = useQuery({ queryKey: ['agency-tree'], queryFn: () => api.get('/agencies?shape=tree', listAgenciesResponse) });
+  const [panel, setPanel] = useState<Panel>(null);
+  const [showEnded, setShowEnded] = useState(false);
+  const { tree, administered } = useAdministeredAgencies({ history: true });
+  const today = vietnamDate();
+  const isAdministered = (code: string) => administered.some((a) => a.code === code);
+  const openAgency = (code: string) => {
+    setPanel(null);
+    setOpen(code);
+  };
+
   return (
     <div className="page">
       <h1>{t('admin.title')}</h1>
@@ -103,10 +88,31 @@ export default function AdminPage() {
         </ul>
       </nav>
       <h2 id="agencies">{t('admin.agenciesTitle')}</h2>
+      <p>{t('agencyAdmin.lead')}</p>
+      <div className="toolbar">
+        <Button variant="secondary" disabled={administered.length === 0} onClick={() => setPanel({ kind: 'create', parentCode: open && isAdministered(open) ? open : (administered[0]?.code ?? '') })}>
+          {t('agencyAdmin.create')}
+        </Button>
+        <Button variant="secondary" disabled={administered.length === 0} onClick={() => setPanel({ kind: 'succession' })}>
+          {t('agencyAdmin.recordSuccession')}
+        </Button>
+        <Checkbox label={t('agencyAdmin.showEnded')} checked={showEnded} onChange={(e) => setShowEnded(e.target.checked)} />
+      </div>
+      {panel?.kind === 'succession' && <SuccessionForm agencies={administered} onCancel={() => setPanel(null)} onDone={openAgency} />}
+      {(panel?.kind === 'create' || panel?.kind === 'edit') && (
+        <AgencyForm key={panel.kind === 'edit' ? panel.agency.code : `new-${panel.parentCode}`} mode={panel} agencies={administered} onCancel={() => setPanel(null)} onDone={openAgency} />
+      )}
       {tree.isPending && <Spinner label={t('common:loading')} />}
       {tree.isError && <p role="alert">{errorText(tree.error)}</p>}
-      {open && <AgencyDetail key={open} code={open} />}
-      {tree.data && <Tree nodes={tree.data.agencies} onOpen={setOpen} />}
+      {open && panel === null && (
+        <AgencyDetail
+          key={open}
+          code={open}
+          canAdminister={isAdministered(open)}
+          actions={{ onEdit: (agency) => setPanel({ kind: 'edit', agency }), onAddUnder: (code) => setPanel({ kind: 'create', parentCode: code }) }}
+        />
+      )}
+      {tree.data && <Tree nodes={tree.data.agencies} today={today} showEnded={showEnded} onOpen={openAgency} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The organisation tree as the administration screens use it: the tree of agencies existing today
- * (`GET /agencies?shape=tree`, cached under ['agency-tree'] — every agency write invalidates ['agency-tree'] and
+ * (`GET /agencies?shape=tree`, cached under ['agency-tree', …] — every agency write invalidates ['agency-tree'] and
  * ['agency']), flattened, and the part a system administrator administers (their grant agencies and everything
  * under them; the server has the last word and answers 403 for the others).
  */
@@ -34,10 +34,16 @@ export function administeredAgencies(all: readonly AgencyTreeNode[], grantAgency
   return [...out.values()];
 }
 
-/** Today's tree, every agency in it, and those the signed-in system administrator administers. */
-export function useAdministeredAgencies() {
+/**
+ * The tree, every agency in it, and those the signed-in system administrator administers. `history`: every
+ * agency that ever existed or will exist (ended ones and ones whose date has not come), not only today's.
+ */
+export function useAdministeredAgencies({ history = false }: { history?: boolean } = {}) {
   const { user } = useSession();
-  const tree = useQuery({ queryKey: agencyTreeKey, queryFn: () => api.get('/agencies?shape=tree', listAgenciesResponse) });
+  const tree = useQuery({
+    queryKey: [...agencyTreeKey, history ? 'history' : 'today'],
+    queryFn: () => api.get(`/agencies?shape=tree${history ? '&history=true' : ''}`, listAgenciesResponse),
+  });
   const all = useMemo(() => flattenAgencies(tree.data?.agencies ?? []), [tree.data]);
   const grantKey = (user?.roles ?? []).filter((r) => r.role === 'system_administrator').map((r) => r.agencyId).join(',');
   const administered = useMemo(() => administeredAgencies(all, grantKey.split(',')), [all, grantKey]);
