@@ -1,14 +1,15 @@
 /**
  * Deadlines in a real browser, on the demo dossiers of Phường Phú Xuân: the desk supervisor finds the dossier at
  * risk (its appraisal step is overdue) with the apology the deadline sweep drafted (Form 04), edits the reason,
- * issues it, and is told with the law's reason why a second apology cannot be issued. axe and screenshots at
- * both sizes.
+ * issues it, and is told with the law's reason why a second apology cannot be issued; behind it, 60 more overdue
+ * dossiers at the desk are counted and paged by the server (issue #7). axe and screenshots at both sizes.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../apps/server/src/seed/catalog-seed';
 import { seedOfficeDossiers, type OfficeDemoDossiers } from '../apps/server/src/seed/office-dossiers-seed';
 import { createOfficer, seedTestOrganization, signIn } from '../test-support/identity';
+import { cloneOpenDossiers } from '../test-support/inbox-fill';
 import { launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
 
 let server: TestServer;
@@ -22,6 +23,9 @@ beforeAll(async () => {
   const seeded = await seedOfficeDossiers({ db: server.db, clock: server.clock, config: server.config });
   if (!seeded) throw new Error('no demo dossiers');
   demo = seeded;
+  // 60 more dossiers held by the desk, overdue within the last hour (after the dossier at risk's step): two pages.
+  const [desk] = await server.db.query<{ id: string }>(`SELECT id FROM agency WHERE code = '000.01.40.H57'`);
+  await cloneOpenDossiers(server.db, demo.atRisk.id, { count: 60, heldBy: desk!.id, dueBefore: new Date(), codePrefix: 'QH-' });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -52,6 +56,17 @@ describe.each(viewportNames)('deadlines on a %s', (viewport) => {
     await row.getByText('Bước xử lý quá hạn').waitFor();
     expect(await row.getByRole('link', { name: code }).getAttribute('href')).toBe(`/office/dossiers/${demo.atRisk.id}`);
     await review(page, `deadlines-list-${viewport}`);
+    // Counted and paged by the server: 50 a page, the total said.
+    const counts = await page.getByText(/^\d+ hồ sơ: \d+ quá hạn, \d+ sắp đến hạn; \d+ có dự thảo văn bản xin lỗi\.$/).textContent();
+    const total = Number(/^(\d+)/.exec(counts ?? '')?.[1]);
+    expect(total).toBeGreaterThanOrEqual(61);
+    await page.getByText(`Hồ sơ 1–50 trong tổng số ${total}`).waitFor();
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('button', { name: 'Trang 2' }).click();
+    await page.getByText(`Hồ sơ 51–${total} trong tổng số ${total}`).waitFor();
+    await expect.poll(() => page.getByRole('rowheader').count()).toBe(total - 50);
+    expect(await page.getByRole('rowheader', { name: /QH-/ }).count()).toBeGreaterThan(0);
+    await review(page, `deadlines-page-2-${viewport}`);
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('button', { name: 'Trang 1' }).click();
     await row.getByRole('button', { name: `Xin lỗi, hẹn lại cho hồ sơ ${code}` }).click();
     await page.getByRole('heading', { name: `Văn bản xin lỗi và hẹn lại ngày trả kết quả — hồ sơ ${code}` }).waitFor();
     await expect.poll(() => page.getByLabel(/^Lý do chậm trễ/).inputValue()).toContain('nguy cơ trễ hạn');

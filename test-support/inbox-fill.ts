@@ -18,12 +18,18 @@ export async function cloneOpenDossiers(
   ).map((c) => c.column_name);
   const replaced: Record<string, string> = {
     id: 'gen_random_uuid()',
-    code: `$3 || lpad(i::text, 6, '0')`,
+    // An online dossier waiting for the check has no code yet.
+    code: `CASE WHEN $4 = 'submitted' THEN NULL ELSE $3 || lpad(i::text, 6, '0') END`,
+    // The i-th copy was submitted i minutes before the template.
+    submitted_at: `d.submitted_at - i * interval '1 minute'`,
     current_agency_id: '$2::uuid',
     state: '$4',
     due_at: `$5::timestamptz - i * ($6::int * interval '1 minute')`,
     extended_due_at: 'NULL',
     closed_at: 'NULL',
+    // Not in any desk ledger (a ledger row has a number).
+    ledger_desk_id: 'NULL',
+    ledger_year: 'NULL',
     ledger_number: 'NULL',
   };
   await db.query(

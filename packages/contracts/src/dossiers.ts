@@ -386,6 +386,48 @@ export const inboxResponse = z.object({
   asOf: instant,
 });
 
+/**
+ * The deadlines list (GET /dossiers/deadlines): every open dossier of my units at risk or overdue — the inbox's near-due
+ * and overdue rows and the dossiers with a deadline alert to me — counted, one page of them, the most urgent first.
+ */
+export const deadlineKindSchema = z.enum([
+  'due_soon',
+  'overdue',
+  'apology_drafted',
+  'step_due_soon',
+  'step_overdue',
+  'consultation_overdue',
+  'reception_check_due',
+]);
+export const deadlinesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export const deadlinesResponse = z.object({
+  counts: z.object({
+    total: z.number().int(),
+    overdue: z.number().int(),
+    atRisk: z.number().int(),
+    apologyDrafted: z.number().int(),
+  }),
+  /** One page: each dossier's inbox row and why it is listed. */
+  items: z.array(dossierListItemSchema.extend({ kinds: z.array(deadlineKindSchema) })),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  /** The server's now: the countdowns and the list are as of it. */
+  asOf: instant,
+});
+
+/** The online queue (GET /dossiers/queue): every dossier waiting for the desk's check counted, one page, longest waiting first. */
+export const queueQuery = deadlinesQuery;
+export const queueResponse = z.object({
+  total: z.number().int(),
+  items: z.array(dossierListItemSchema),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  asOf: instant,
+});
+
 export const dossierEventSchema = z.object({
   id: z.string(),
   seq: z.number().int(),

@@ -25,8 +25,12 @@ import {
   dossierEventsResponse,
   dossierIdParams,
   dossierSchema,
+  deadlinesQuery,
+  deadlinesResponse,
   inboxQuery,
   inboxResponse,
+  queueQuery,
+  queueResponse,
   ledgerParams,
   ledgerQuery,
   ledgerResponse,
@@ -42,7 +46,9 @@ import {
   listDeliveries,
   listDossierEvents,
   listInbox,
+  listDeadlines,
   listInboxTab,
+  listOnlineQueue,
   listLedger,
   listOwnDossiers,
   runIdempotentDossierUseCase,
@@ -252,6 +258,59 @@ export async function dossierRoutes(app: FastifyInstance, deps: AppDeps): Promis
         nearDueWorkingMinutes: inboxNearDueWorkingMinutes,
       });
       return { tab, counts: page.counts, items: await inboxItemDtos(page.items), limit, offset, procedures: page.procedures, asOf: now.toISOString() };
+    },
+  );
+
+  api.get(
+    '/dossiers/deadlines',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Officer: every open dossier of my units at risk or overdue, counted, one page, the most urgent first',
+        description:
+          "The inbox's near-due (within one working day by the legal clock) and overdue dossiers, and every open dossier in my scope " +
+          'with a deadline alert to me or to a role I hold at its agency; `kinds` says why each is listed.',
+        querystring: deadlinesQuery,
+        response: { 200: deadlinesResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireOfficer(request);
+      const { limit, offset } = request.query;
+      const now = deps.clock.now();
+      const page = await listDeadlines(deps.db, actor, {
+        limit,
+        offset,
+        now,
+        clocks: services.clocks.through(deps.db),
+        nearDueWorkingMinutes: inboxNearDueWorkingMinutes,
+      });
+      const dtos = await inboxItemDtos(page.items);
+      return {
+        counts: page.counts,
+        items: dtos.map((d, i) => ({ ...d, kinds: page.items[i]?.kinds ?? [] })),
+        limit,
+        offset,
+        asOf: now.toISOString(),
+      };
+    },
+  );
+
+  api.get(
+    '/dossiers/queue',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "Officer: the online queue — every dossier waiting for the desk's check counted, one page, the longest waiting first",
+        querystring: queueQuery,
+        response: { 200: queueResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireOfficer(request);
+      const { limit, offset } = request.query;
+      const page = await listOnlineQueue(deps.db, actor, { limit, offset });
+      return { total: page.total, items: await inboxItemDtos(page.items), limit, offset, asOf: deps.clock.now().toISOString() };
     },
   );
 

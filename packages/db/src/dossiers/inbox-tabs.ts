@@ -11,7 +11,7 @@
  * agency's legal clock), overdue, waiting for a supplement, waiting for answers (consultations my unit asked).
  * Filters (procedure, channel, state) apply to the counts and the page alike.
  */
-import type { Actor } from '@motcua/core/shared';
+import type { Actor, OfficerActor } from '@motcua/core/shared';
 import type { LegalClockProvider } from '@motcua/core/dossiers';
 import type { Queryable } from '../kernel/database';
 import { isUuid } from './dossier-load';
@@ -41,7 +41,7 @@ const deskRoles = ['reception_officer', 'desk_supervisor'];
  * columns the tabs, the order and the filters need, and `consulted_only`.
  */
 const openColumns = `d.id, d.state, d.channel, d.procedure_code, d.procedure_name, d.competent_agency_id, d.submitted_at, d.due_at, d.extended_due_at`;
-const openDossiers = `open_dossier AS (
+export const openDossiers = `open_dossier AS (
     SELECT ${openColumns}, false AS consulted_only FROM dossier d
      WHERE d.current_agency_id = ANY($1::uuid[]) AND d.closed_at IS NULL AND d.state <> 'submitted'
     UNION ALL
@@ -55,6 +55,8 @@ const openDossiers = `open_dossier AS (
  * filters (procedure code, channel, state).
  */
 const dueKey = `CASE WHEN d.consulted_only AND cc.to_answer_due IS NOT NULL THEN cc.to_answer_due ELSE coalesce(s.due_at, d.extended_due_at, d.due_at) END`;
+/** Whose due time `dueKey` is: the consultation's answer, the active step's, or the dossier's. */
+const dueSource = `CASE WHEN d.consulted_only AND cc.to_answer_due IS NOT NULL THEN 'consultation' WHEN s.due_at IS NOT NULL THEN 'step' ELSE 'dossier' END`;
 const tabConditions: Record<InboxTab, string> = {
   mine: `coalesce((cc.to_answer > 0 AND $7::boolean) OR CASE WHEN s.id IS NOT NULL
            THEN s.assignee_id = $5::uuid OR (s.assignee_id IS NULL AND s.role = ANY($6::text[]))
@@ -80,21 +82,22 @@ const rowsOfInbox = `FROM open_dossier d ${tabJoins}
     LEFT JOIN unnest($3::uuid[], $4::timestamptz[]) AS nd (agency_id, before) ON nd.agency_id = d.competent_agency_id
    WHERE ($9::text IS NULL OR d.procedure_code = $9) AND ($10::text IS NULL OR d.channel = $10) AND ($11::text IS NULL OR d.state = $11)`;
 
-export async function listInboxTab(
+/** What the inbox's counting queries need beyond the query itself: the officer's agencies and parameters $1–$11. */
+export interface InboxBasis {
+  agencies: string[];
+  kinds: { agencyId: string; code: string; name: string }[];
+  params: unknown[];
+}
+
+/**
+ * The parameters of `openDossiers` and `rowsOfInbox` for an officer at `now` (see above): the near-due limit on each
+ * competent agency's clock, the officer's roles, the filters. Shared by the inbox tabs and the deadlines list.
+ */
+export async function inboxBasis(
   q: Queryable,
-  actor: Actor,
-  options: {
-    tab: InboxTab;
-    filter: InboxTabFilter;
-    limit: number;
-    offset: number;
-    now: Date;
-    clocks: LegalClockProvider;
-    nearDueWorkingMinutes: number;
-  },
-): Promise<InboxTabPage> {
-  const none = Object.fromEntries(inboxTabs.map((t) => [t, 0])) as Record<InboxTab, number>;
-  if (actor.kind !== 'officer') return { counts: none, items: [], procedures: [] };
+  actor: OfficerActor,
+  options: { filter: InboxTabFilter; now: Date; clocks: LegalClockProvider; nearDueWorkingMinutes: number },
+): Promise<InboxBasis> {
   const agencies = [...actor.visibleAgencyIds];
   const kinds = await q.query<{ agencyId: string; code: string; name: string }>(
     `WITH ${openDossiers} SELECT DISTINCT d.competent_agency_id AS "agencyId", d.procedure_code AS code, d.procedure_name AS name FROM open_dossier d`,
@@ -118,14 +121,40 @@ export async function listInboxTab(
     f.channel || null,
     f.state || null,
   ];
+  return { agencies, kinds, params };
+}
+
+/**
+ * The inbox's rows (after `openDossiers`), each with its due time that matters (`due_key`), whose it is (`due_source`)
+ * and a flag per tab (`is_mine` ...): what the inbox tabs and the deadlines list count and page.
+ */
+export const flaggedInbox = `flagged AS MATERIALIZED (
+       SELECT d.id, d.consulted_only, d.submitted_at, ${dueKey} AS due_key, ${dueSource} AS due_source,
+              ${inboxTabs.map((t) => `${tabConditions[t]} AS "is_${t}"`).join(', ')}
+       ${rowsOfInbox})`;
+
+export async function listInboxTab(
+  q: Queryable,
+  actor: Actor,
+  options: {
+    tab: InboxTab;
+    filter: InboxTabFilter;
+    limit: number;
+    offset: number;
+    now: Date;
+    clocks: LegalClockProvider;
+    nearDueWorkingMinutes: number;
+  },
+): Promise<InboxTabPage> {
+  const none = Object.fromEntries(inboxTabs.map((t) => [t, 0])) as Record<InboxTab, number>;
+  if (actor.kind !== 'officer') return { counts: none, items: [], procedures: [] };
+  const { agencies, kinds, params } = await inboxBasis(q, actor, options);
   // One pass over the inbox's rows: each row's tabs and due time, counted, and the chosen tab's page in order (the
   // counts come on every row; a page past the end is one row of counts alone). The page's columns are then read
   // for its ids only.
   const flagged = await q.query<{ id: string | null; consultedOnly: boolean | null } & Record<InboxTab, number | string>>(
     `WITH ${openDossiers},
-     flagged AS MATERIALIZED (
-       SELECT d.id, d.consulted_only, d.submitted_at, ${dueKey} AS due_key, ${inboxTabs.map((t) => `${tabConditions[t]} AS "is_${t}"`).join(', ')}
-       ${rowsOfInbox}),
+     ${flaggedInbox},
      counted AS (SELECT ${inboxTabs.map((t) => `count(*) FILTER (WHERE "is_${t}") AS "${t}"`).join(', ')} FROM flagged)
      SELECT counted.*, p.id, p.consulted_only AS "consultedOnly" FROM counted
        LEFT JOIN LATERAL (SELECT f.id, f.consulted_only FROM flagged f WHERE f."is_${options.tab}"
@@ -134,20 +163,30 @@ export async function listInboxTab(
   );
   const counted = flagged[0];
   const page = flagged.flatMap((r) => (r.id ? [{ id: r.id, consultedOnly: Boolean(r.consultedOnly) }] : []));
-  const rows =
-    page.length === 0
-      ? []
-      : await q.query<InboxRow>(`SELECT ${inboxColumns} FROM dossier d ${inboxJoins('$2')} WHERE d.id = ANY($1::uuid[])`, [page.map((p) => p.id), agencies]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const procedures = [...new Map(kinds.map((k) => [k.code, k.name])).entries()]
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   return {
     counts: Object.fromEntries(inboxTabs.map((t) => [t, Number(counted?.[t] ?? 0)])) as Record<InboxTab, number>,
-    items: page.flatMap((p) => {
-      const row = byId.get(p.id);
-      return row ? [toInboxItem(row, p.consultedOnly)] : [];
-    }),
+    items: await inboxItemsOf(q, page, agencies),
     procedures,
   };
+}
+
+/** The inbox rows of a page of ids, in the page's order (each row's consultations counted for `agencies`' side). */
+export async function inboxItemsOf(
+  q: Queryable,
+  page: readonly { id: string; consultedOnly: boolean }[],
+  agencies: readonly string[],
+): Promise<DossierInboxItem[]> {
+  if (page.length === 0) return [];
+  const rows = await q.query<InboxRow>(`SELECT ${inboxColumns} FROM dossier d ${inboxJoins('$2')} WHERE d.id = ANY($1::uuid[])`, [
+    page.map((p) => p.id),
+    [...agencies],
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return page.flatMap((p) => {
+    const row = byId.get(p.id);
+    return row ? [toInboxItem(row, p.consultedOnly)] : [];
+  });
 }

@@ -8,3 +8,5 @@ export * from './legal-clocks';
 export * from './attachments.repository';
 export * from './due-time-shift.repository';
 export * from './inbox-tabs';
+export * from './deadline-list';
+export * from './online-queue';

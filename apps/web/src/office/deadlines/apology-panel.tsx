@@ -12,6 +12,7 @@ import { dossierEventsResponse, dossierSchema } from '@motcua/contracts/dossiers
 import { api, isApiError, useErrorText, type Infer } from '../../api';
 import { Button, Spinner, TextArea, TextField, useToast } from '../../ui';
 import { fromVietnamInput, toVietnamInput, useInstantText } from '../leader/office-time';
+import { dossiersKey } from '../desk/desk-queries';
 
 type Dossier = Infer<typeof dossierSchema>;
 type DossierEvent = Infer<typeof dossierEventsResponse>['events'][number];
@@ -57,7 +58,7 @@ function ApologyForm({ dossier, draft }: { dossier: Dossier; draft: Draft | null
       setRefusal(null);
       toast.show(t('apology.issued', { due: instant(next.extendedDueAt) }), 'success');
       client.setQueryData(['dossier', dossier.id], next);
-      void client.invalidateQueries({ queryKey: ['deadlines'] });
+      void client.invalidateQueries({ queryKey: dossiersKey });
     },
     onError: (error) => {
       const due = isApiError(error) && typeof error.details.dueAt === 'string' ? ` ${t('apology.refusedDue', { due: instant(error.details.dueAt) })}` : '';

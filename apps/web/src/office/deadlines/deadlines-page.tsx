@@ -1,70 +1,52 @@
 /**
- * Deadlines (/office/deadlines): the dossiers of my units that are at risk or overdue — from my deadline alerts and
- * the inbox — with the drafted apology (Form 04) to review, edit and issue. For agency leaders, desk supervisors
- * and department heads.
+ * Deadlines (/office/deadlines): every open dossier of my units at risk or overdue — the inbox's near-due and overdue
+ * dossiers and those with a deadline alert to me or my role, a desk supervisor's dossier held by the competent agency
+ * included — decided, counted and paged by the server (GET /dossiers/deadlines), 50 a page, the most urgent first, so
+ * none is missed however many there are; with the drafted apology (Form 04) to review, edit and issue. For agency
+ * leaders, desk supervisors and department heads. Refetched every 30 seconds.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { alertsResponse, dossierSchema, listDossiersResponse } from '@motcua/contracts/dossiers';
-import { api, useErrorText } from '../../api';
+import { useErrorText } from '../../api';
 import { usePageTitle } from '../../shell/page-title';
-import { Button, Countdown, DataTable, WorkingCountdown, EmptyState, Spinner, StatusTag, type Column } from '../../ui';
-import { deadlineRows, type DeadlineRow } from './deadline-rows';
+import { Button, DataTable, WorkingCountdown, EmptyState, Spinner, StatusTag, type Column } from '../../ui';
+import { useDeadlines } from '../desk/desk-queries';
+import { ListPages } from '../desk/list-pages';
+import { LiveNote } from '../inbox/inbox-page';
+import { pageCount, pageQuery } from '../inbox/inbox-rows';
+import { deadlinesPageSize, kindTone, type DeadlineRow } from './deadline-rows';
 import { ApologyPanel } from './apology-panel';
+import '../desk/desk.css';
 import '../leader/leader.css';
-
-const tones = { overdue: 'danger', step_overdue: 'danger', consultation_overdue: 'danger', apology_drafted: 'info' } as const;
 
 export default function DeadlinesPage() {
   const { t } = useTranslation(['leader', 'common']);
   const errorText = useErrorText();
   usePageTitle(t('deadlines.title'), 'officeName');
   const [open, setOpen] = useState<string | null>(null);
-  const rows = useQuery({
-    queryKey: ['deadlines'],
-    queryFn: async () => {
-      const [alerts, inbox] = await Promise.all([
-        api.get('/dossier-alerts', alertsResponse),
-        api.get('/dossiers?limit=200', listDossiersResponse),
-      ]);
-      const rows = deadlineRows(alerts.alerts, inbox.items, Date.now());
-      // Dossiers held by another unit (a desk supervisor's, at the competent agency) are not in my inbox: read them.
-      const missing = rows.filter((r) => r.procedureName === null).slice(0, 30);
-      const read = await Promise.all(missing.map((r) => api.get(`/dossiers/${r.dossierId}`, dossierSchema).catch(() => null)));
-      for (const dossier of read) {
-        const row = dossier && rows.find((r) => r.dossierId === dossier.id);
-        if (!row) continue;
-        row.procedureName = dossier.procedure.name;
-        row.dueAt = dossier.extendedDueAt ?? dossier.dueAt;
-        row.countdown = dossier.countdown ?? null;
-      }
-      return rows;
-    },
-  });
+  const [page, setPage] = useState(1);
+  const list = useDeadlines(pageQuery(page, deadlinesPageSize));
+  const counts = list.data?.counts;
+  const rows = list.data?.items ?? [];
+  // A refresh that shortened the list (dossiers returned, apologies issued) leaves no empty page behind.
+  const pages = pageCount(counts?.total ?? 0, deadlinesPageSize);
+  useEffect(() => {
+    if (page > pages) setPage(pages);
+  }, [page, pages]);
 
   const columns: Column<DeadlineRow>[] = [
     {
       key: 'code',
       header: t('deadlines.columns.code'),
-      cell: (r) => <Link to={`/office/dossiers/${r.dossierId}`}>{r.code ?? t('common.noCode')}</Link>,
-      sortValue: (r) => r.code,
+      cell: (r) => <Link to={`/office/dossiers/${r.id}`}>{r.code ?? t('common.noCode')}</Link>,
       isRowHeader: true,
     },
-    { key: 'procedure', header: t('deadlines.columns.procedure'), cell: (r) => r.procedureName ?? t('common.none'), sortValue: (r) => r.procedureName },
+    { key: 'procedure', header: t('deadlines.columns.procedure'), cell: (r) => r.procedureName },
     {
       key: 'due',
       header: t('deadlines.columns.due'),
-      cell: (r) =>
-        r.countdown ? (
-          <WorkingCountdown countdown={r.countdown} showDue />
-        ) : r.dueAt ? (
-          <Countdown due={r.dueAt} nearHours={8} showDue />
-        ) : (
-          t('common.none')
-        ),
-      sortValue: (r) => r.dueAt,
+      cell: (r) => (r.countdown ? <WorkingCountdown countdown={r.countdown} showDue /> : t('common.none')),
     },
     {
       key: 'alerts',
@@ -73,7 +55,7 @@ export default function DeadlinesPage() {
         <ul className="tag-list">
           {r.kinds.map((k) => (
             <li key={k}>
-              <StatusTag tone={k in tones ? tones[k as keyof typeof tones] : 'warning'}>{t(`deadlines.kinds.${k}`)}</StatusTag>
+              <StatusTag tone={kindTone(k)}>{t(`deadlines.kinds.${k}`)}</StatusTag>
             </li>
           ))}
         </ul>
@@ -83,7 +65,7 @@ export default function DeadlinesPage() {
       key: 'action',
       header: t('deadlines.columns.action'),
       cell: (r) => (
-        <Button variant="secondary" aria-label={t('deadlines.openNamed', { code: r.code ?? t('common.noCode') })} onClick={() => setOpen(r.dossierId)}>
+        <Button variant="secondary" aria-label={t('deadlines.openNamed', { code: r.code ?? t('common.noCode') })} onClick={() => setOpen(r.id)}>
           {t('deadlines.open')}
         </Button>
       ),
@@ -94,14 +76,22 @@ export default function DeadlinesPage() {
     <div className="page">
       <h1>{t('deadlines.title')}</h1>
       <p className="lead">{t('deadlines.lead')}</p>
-      {rows.isPending && <Spinner label={t('common:loading')} />}
-      {rows.isError && <p role="alert">{errorText(rows.error)}</p>}
-      {rows.data &&
-        (rows.data.length === 0 ? (
-          <EmptyState title={t('deadlines.empty')}>{t('deadlines.emptyBody')}</EmptyState>
-        ) : (
-          <DataTable caption={t('deadlines.tableCaption')} columns={columns} rows={rows.data} rowKey={(r) => r.dossierId} />
-        ))}
+      {list.isPending && <Spinner label={t('common:loading')} />}
+      {list.isError && <p role="alert">{errorText(list.error)}</p>}
+      {list.data && (
+        <>
+          <LiveNote updatedAt={list.dataUpdatedAt} />
+          {rows.length === 0 ? (
+            <EmptyState title={t('deadlines.empty')}>{t('deadlines.emptyBody')}</EmptyState>
+          ) : (
+            <>
+              <p className="inbox__total">{t('deadlines.counts', { ...counts })}</p>
+              <DataTable caption={t('deadlines.tableCaption')} columns={columns} rows={rows} rowKey={(r) => r.id} />
+            </>
+          )}
+          <ListPages page={page} pageSize={deadlinesPageSize} shown={rows.length} total={counts?.total ?? 0} onPageChange={setPage} />
+        </>
+      )}
       {open && <ApologyPanel key={open} dossierId={open} onClose={() => setOpen(null)} />}
     </div>
   );

@@ -8,10 +8,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { procedureDetailResponse, procedureListResponse } from '@motcua/contracts/catalog';
 import {
   controlSheetResponse,
+  deadlinesResponse,
   dossierEventsResponse,
   dossierSchema,
   inboxResponse,
   listDossiersResponse,
+  queueResponse,
   type newDossierBody,
 } from '@motcua/contracts/dossiers';
 import type { SessionUser } from '@motcua/contracts/identity';
@@ -105,16 +107,30 @@ export function useControlSheet(id: string | undefined) {
 /** Live counts: the inbox refetches every 30 s while the page is visible (and on focus). */
 export const inboxRefetchMs = 30_000;
 
-/** The online queue: the dossiers waiting for the desk's check (status 1), oldest first, every 30 s. */
-export function useQueue() {
+/** The online queue: the dossiers waiting for the desk's check (status 1), counted, one page, the longest waiting first; every 30 s. */
+export function useQueue(query: string) {
   return useQuery({
-    queryKey: [...dossiersKey, 'queue'],
+    queryKey: [...dossiersKey, 'queue', query],
     // Opening the queue always asks again; then every 30 s.
     staleTime: 0,
     refetchOnMount: 'always',
     refetchInterval: inboxRefetchMs,
     refetchOnWindowFocus: true,
-    queryFn: ({ signal }) => api.get('/dossiers?state=submitted&limit=200', listDossiersResponse, { signal }),
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get(`/dossiers/queue?${query}`, queueResponse, { signal }),
+  });
+}
+
+/** The deadlines list: every dossier of my units at risk or overdue, counted, one page, the most urgent first; every 30 s. */
+export function useDeadlines(query: string) {
+  return useQuery({
+    queryKey: [...dossiersKey, 'deadlines', query],
+    staleTime: 0,
+    refetchOnMount: 'always',
+    refetchInterval: inboxRefetchMs,
+    refetchOnWindowFocus: true,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get(`/dossiers/deadlines?${query}`, deadlinesResponse, { signal }),
   });
 }
 

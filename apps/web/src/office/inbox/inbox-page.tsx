@@ -11,9 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api';
 import { useSession } from '../../auth/session';
 import { usePageTitle } from '../../shell/page-title';
-import { Checkbox, Countdown, DataTable, EmptyState, Pagination, Select, Spinner, StatusTag, Tabs, WorkingCountdown, type Column } from '../../ui';
+import { Checkbox, Countdown, DataTable, EmptyState, Select, Spinner, StatusTag, Tabs, WorkingCountdown, type Column } from '../../ui';
 import { inboxRefetchMs, useInboxTab, type InboxItem } from '../desk/desk-queries';
 import { stateTone, useDeskText } from '../desk/desk-text';
+import { ListPages } from '../desk/list-pages';
 import '../desk/desk.css';
 import { BulkAssign, canAssign, isAssignable } from './bulk-assign';
 import { inboxPageSize, inboxQuery, inboxTabs, noFilters, pageCount, rowDue, type InboxFilters, type InboxTab } from './inbox-rows';
@@ -147,14 +148,7 @@ export default function InboxPage() {
       ) : (
         <DataTable caption={t(`inbox.tabs.${tab}`)} captionHidden columns={tableColumns} rows={rows} rowKey={(r) => r.id} />
       )}
-      {pages > 1 && (
-        <div className="inbox__pages">
-          <p className="hint-text">
-            {t('inbox.pageOf', { from: (page - 1) * inboxPageSize + 1, to: (page - 1) * inboxPageSize + rows.length, total: counts?.[tab] ?? 0 })}
-          </p>
-          <Pagination page={page} pageCount={pages} onPageChange={setPage} />
-        </div>
-      )}
+      <ListPages page={page} pageSize={inboxPageSize} shown={rows.length} total={counts?.[tab] ?? 0} onPageChange={setPage} />
     </>
   );
 

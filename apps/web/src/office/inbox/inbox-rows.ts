@@ -35,6 +35,11 @@ export function inboxQuery(tab: InboxTab, filters: InboxFilters, page: number, p
   return query.toString();
 }
 
+/** The query of one page (1-based) of another list the server pages (the online queue, the deadlines). */
+export function pageQuery(page: number, pageSize = inboxPageSize): string {
+  return new URLSearchParams({ limit: String(pageSize), offset: String(Math.max(0, page - 1) * pageSize) }).toString();
+}
+
 /** How many pages a tab of `count` rows has (at least one). */
 export function pageCount(count: number, pageSize = inboxPageSize): number {
   return Math.max(1, Math.ceil(count / pageSize));
