@@ -158,4 +158,20 @@ describe('access scoping', () => {
     });
     expect(invalid.json().code).toBe('AGENCY_SUCCESSION_INVALID');
   });
+
+  it('refuses to make an agency its own parent or a child of what is under it, which would cut it out of the tree', async () => {
+    const admin = await createOfficer(t.db, {
+      roles: [{ role: 'system_administrator', agencyCode: '000.00.00.H57', includeSubAgencies: true }],
+    });
+    const headers = await signIn(t, admin);
+    for (const parentCode of [PHU_XUAN, '001.01.40.H57']) {
+      const cycle = await t.app.inject({ method: 'PATCH', url: `/api/v1/agencies/${PHU_XUAN}`, headers: { ...headers, 'accept-language': 'vi' }, payload: { parentCode, name: 'Tên mới' } });
+      expect(cycle.statusCode).toBe(409);
+      expect(cycle.json()).toMatchObject({ code: 'AGENCY_PARENT_INVALID', details: { field: 'parentCode' } });
+    }
+    const after = await t.app.inject(`/api/v1/agencies/${PHU_XUAN}`);
+    expect(after.json()).toMatchObject({ parentCode: '000.00.00.H57', name: 'Ủy ban nhân dân phường Phú Xuân' });
+    const roots = (await t.app.inject('/api/v1/agencies?shape=tree')).json().agencies;
+    expect(roots.find((r: { code: string }) => r.code === '000.00.00.H57').children.map((c: { code: string }) => c.code)).toContain(PHU_XUAN);
+  });
 });

@@ -98,6 +98,11 @@ const organizationProblems = {
     vi: 'Thông tin sáp nhập, chia tách không hợp lệ',
     en: 'The merge or split is not valid',
   },
+  AGENCY_PARENT_INVALID: {
+    status: 409,
+    vi: 'Đơn vị cấp trên không được là chính cơ quan hoặc một đơn vị trực thuộc nó',
+    en: 'The parent cannot be the agency itself or a unit under it',
+  },
 } as const satisfies Record<OrganizationErrorCode, ProblemSpec>;
 
 const identityProblems = {

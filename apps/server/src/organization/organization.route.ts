@@ -26,6 +26,7 @@ import { withUnitOfWork, type Queryable } from '@motcua/db';
 import {
   findAgenciesByIds,
   findAgencyByCode,
+  findAncestorIds,
   findLineage,
   insertAgency,
   listAgencies,
@@ -153,6 +154,12 @@ export async function organizationRoutes(app: FastifyInstance, deps: AppDeps): P
       const parent = parentCode ? await getAgency(deps.db, parentCode) : parentCode === null ? null : undefined;
       assertAdministers(actor, [agency.id, ...(parent ? [parent.id] : [])]);
       const updated = await withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
+        // a parent under the agency (or the agency itself) would make a cycle and drop the branch from the tree
+        if (parent && (parent.id === agency.id || (await findAncestorIds(uow.tx, parent.id)).includes(agency.id))) {
+          throw new DomainErrorException(
+            domainError('AGENCY_PARENT_INVALID', `${parent.code} is ${agency.code} or under it`, { field: 'parentCode' }),
+          );
+        }
         const changes = { ...rest, ...(parent !== undefined ? { parentId: parent?.id ?? null } : {}) };
         const result = (await updateAgency(uow.tx, agency.id, changes))!;
         uow.audit.record({

@@ -5,5 +5,6 @@ export const organizationErrorCodes = [
   'AGENCY_CODE_TAKEN',
   'AGENCY_NOT_ACTIVE',
   'AGENCY_SUCCESSION_INVALID',
+  'AGENCY_PARENT_INVALID',
 ] as const;
 export type OrganizationErrorCode = (typeof organizationErrorCodes)[number];

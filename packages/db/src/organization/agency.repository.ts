@@ -56,6 +56,20 @@ export async function findAgencyById(q: Queryable, id: string): Promise<Agency |
   return rows[0] ? mapAgency(rows[0]) : null;
 }
 
+/** The agency's parent, its parent's parent … up to the root (nearest first; at most 64 levels). */
+export async function findAncestorIds(q: Queryable, agencyId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `WITH RECURSIVE up (id, depth) AS (
+       SELECT parent_id, 1 FROM agency WHERE id = $1::uuid AND parent_id IS NOT NULL
+       UNION ALL
+       SELECT a.parent_id, up.depth + 1 FROM agency a JOIN up ON a.id = up.id WHERE a.parent_id IS NOT NULL AND up.depth < 64
+     )
+     SELECT id FROM up ORDER BY depth`,
+    [agencyId],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function findAgenciesByIds(q: Queryable, ids: readonly string[]): Promise<Agency[]> {
   if (ids.length === 0) return [];
   const rows = await q.query<AgencyRow>(`SELECT ${COLUMNS} FROM agency WHERE id = ANY($1::uuid[])`, [ids]);
