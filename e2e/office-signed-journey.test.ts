@@ -111,7 +111,9 @@ describe('a new officer’s journey from the counter to the returned signed resu
     await act(head, 'Hoàn thành bước: Xem xét, trình ký', 'Hoàn thành bước');
     await head.getByText('Đã thực hiện: Hoàn thành bước: Xem xét, trình ký.').waitFor();
     await review(head, 'journey-4-reviewed-phone');
-    await head.getByRole('link', { name: 'Phê duyệt và ký số trên màn hình của lãnh đạo' }).waitFor();
+    // the dossier waits at the leader's step; the link to the leader's desk is for the leader, not the head
+    await head.locator('li[aria-current="step"]', { hasText: 'Lãnh đạo cơ quan' }).waitFor();
+    expect(await head.getByRole('link', { name: 'Phê duyệt và ký số trên màn hình của lãnh đạo' }).count()).toBe(0);
     await head.context().close();
 
     // 4. the leader: the result PDF on the leader's desk, approve and sign, the signing progress

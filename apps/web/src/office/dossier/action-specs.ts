@@ -244,3 +244,13 @@ export function actionsFor(dossier: Dossier, user: SessionUser, agencies: readon
   }
   return out;
 }
+
+/**
+ * Whether the dossier waits at a leader's step that this officer may take: the active step asks for the agency
+ * leader and the officer holds that role at the step's agency (the link to the leader's desk is for them only).
+ */
+export function isLeaderOfActiveStep(dossier: Pick<Dossier, 'steps'>, user: Pick<SessionUser, 'roles'> | null): boolean {
+  const active = dossier.steps.find((s) => s.status === 'active');
+  if (!user || active?.role !== 'agency_leader') return false;
+  return user.roles.some((g) => g.role === 'agency_leader' && g.agencyId === active.agencyId);
+}

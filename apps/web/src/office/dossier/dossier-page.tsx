@@ -1,7 +1,8 @@
 /**
  * One dossier for the officer (/office/dossiers/:id): applicant and parties, procedure and version, documents,
  * the current step with its due time, every action the officer's roles allow in this state, the history and the
- * control sheet. The leader's approval and signature happen on the leader's desk (linked).
+ * control sheet. The leader's approval and signature happen on the leader's desk (linked for the agency leader of
+ * the step the dossier waits at).
  */
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { AttachmentList } from '../desk/attachments';
 import { useAgencies, useDossier, type Dossier } from '../desk/desk-queries';
 import { dueOf, stateTone, useDeskText } from '../desk/desk-text';
 import '../desk/desk.css';
+import { isLeaderOfActiveStep } from './action-specs';
 import { DossierActions } from './dossier-actions';
 import { ControlSheetTable, Timeline } from './dossier-history';
 import { OnlineDeclaration } from './online-declaration';
@@ -204,7 +206,7 @@ export default function DossierPage() {
     );
   }
   const d = dossier.data;
-  const atLeader = d.steps.some((s) => s.status === 'active' && s.role === 'agency_leader');
+  const atLeader = isLeaderOfActiveStep(d, user ?? null);
   return (
     <div className="page dossier">
       <p className="no-print">
