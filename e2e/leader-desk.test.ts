@@ -14,7 +14,7 @@ import { toPem } from '@motcua/adapters/signatures';
 import type { JobRunner } from '../apps/server/src/jobs/job-runner';
 import { createPdfsigJudge, type PdfsigJudge } from '../test-support/pdfsig';
 import { apiSignIn, signInAt, startDemoServer } from './office-journey';
-import { launchBrowser, openPage, review, startJobRunner, viewportNames, type TestServer } from './support';
+import { expectNoHorizontalOverflow, launchBrowser, openPage, review, startJobRunner, viewportNames, type TestServer } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -76,6 +76,32 @@ describe.each(viewportNames)('leader’s desk on a %s', (viewport) => {
     expect(await frame.getAttribute('src')).toMatch(/^blob:/);
     await page.getByRole('button', { name: 'Phê duyệt và ký số', exact: true }).waitFor();
     await review(page, `leader-review-${viewport}`);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the leader’s screens on a phone (WCAG 1.4.10 Reflow: no sideways scrolling of the page)', () => {
+  it('the desk, the review panel, a dossier at the leader’s step (with the link to the desk), the inbox, deadlines and ledger', async () => {
+    const page = await leaderPage('phone');
+    const first = waiting[0]!;
+    await page.getByRole('rowheader', { name: first.code }).waitFor();
+    await expectNoHorizontalOverflow(page, 'leader desk');
+    await page.getByRole('button', { name: `Xem và phê duyệt hồ sơ ${first.code}` }).click();
+    await page.locator(`iframe[title$="hồ sơ ${first.code}"]`).waitFor();
+    await expectNoHorizontalOverflow(page, 'leader review panel');
+    await page.goto(`/office/dossiers/${first.id}`);
+    // the leader of the step's agency is sent on to the desk from the dossier page
+    await page.getByRole('link', { name: 'Phê duyệt và ký số trên màn hình của lãnh đạo' }).waitFor();
+    await page.getByRole('region', { name: /Phiếu kiểm soát/ }).getByRole('row').nth(1).waitFor();
+    await expectNoHorizontalOverflow(page, 'dossier page');
+    await review(page, 'leader-dossier-phone');
+    for (const path of ['/office/inbox', '/office/deadlines', '/office/ledger']) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page, path);
+    }
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });

@@ -3,6 +3,7 @@ export { startServer, systemClock, webDist, type TestServer } from './server';
 export { launchBrowser, openPage, viewportNames, viewports, type ViewportName } from './browser';
 export { accessibilityViolations, describeViolations, expectAccessible } from './accessibility';
 export { screenshot, screenshotDir } from './screenshots';
+export { expectNoHorizontalOverflow } from './reflow';
 export { totpCode } from './totp';
 export { runJobsOnce, startJobRunner } from './jobs';
 
