@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../test-utils';
-import { DeclarationView, formatLegalDate } from './declaration-view';
+import { formatLegalDate } from './declared-value';
+import { DeclarationView } from './declaration-view';
 
 const birth = {
   dossierId: '7f1c0c7e-1111-4222-8333-444455556666',

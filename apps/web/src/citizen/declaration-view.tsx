@@ -7,9 +7,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { dossierDeclarationResponse, type DossierDeclarationDto } from '@motcua/contracts/dossiers';
-import { applicantSection, declarationFor, type FormField, type FormSection } from '@motcua/contracts/portal-forms';
+import { applicantSection, declarationFor, type FormSection } from '@motcua/contracts/portal-forms';
 import { api, isApiError, useErrorText } from '../api';
 import { Spinner } from '../ui';
+import { useDeclaredValue } from './declared-value';
 import { formatInstant } from './dossier-view';
 import './declaration-view.css';
 
@@ -21,32 +22,6 @@ export function useDeclaration(dossierId: string, enabled = true) {
     enabled,
     queryFn: ({ signal }) => api.get(`/dossiers/${encodeURIComponent(dossierId)}/declaration`, dossierDeclarationResponse, { signal }),
   });
-}
-
-type Value = DossierDeclarationDto['values'][string] | undefined;
-
-/** `YYYY-MM-DD` as the Vietnamese write it, dd/mm/yyyy (also the British order the English page uses). */
-export function formatLegalDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
-}
-
-function useShown() {
-  const { t } = useTranslation('citizen');
-  return (field: FormField, value: Value): string => {
-    if (field.kind === 'pledge') return value === true ? t('review.yes') : t('review.no');
-    if (value === undefined || value === null || value === '') return '—';
-    if (typeof value === 'boolean') return value ? t('declaration.yes') : t('declaration.no');
-    const text = String(value);
-    switch (field.kind) {
-      case 'select':
-        return t(`form.options.${field.id}.${text}` as 'form.options.child.sex.male', { defaultValue: text });
-      case 'date':
-        return formatLegalDate(text);
-      default:
-        return text;
-    }
-  };
 }
 
 function Section({ id, title, rows }: { id: string; title: string; rows: readonly { key: string; label: string; value: string }[] }) {
@@ -68,7 +43,7 @@ function Section({ id, title, rows }: { id: string; title: string; rows: readonl
 /** The declaration's sections: the applicant as declared, then the form's own sections in form order. */
 export function DeclarationView({ declaration, idPrefix = 'declaration' }: { declaration: DossierDeclarationDto; idPrefix?: string }) {
   const { t, i18n } = useTranslation('citizen');
-  const shown = useShown();
+  const shown = useDeclaredValue();
   const form = declarationFor(declaration.procedureCode);
   const rowsOf = (section: FormSection, values: DossierDeclarationDto['values']) =>
     section.fields.map((f) => ({ key: f.id, label: t(`form.${f.id}` as 'form.child.fullName'), value: shown(f, values[f.id]) }));

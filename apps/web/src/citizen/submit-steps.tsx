@@ -6,6 +6,7 @@ import { applicantSection, deliveryMethods, type DeclarationForm } from '@motcua
 import { Button, Select, TextArea } from '../ui';
 import { OrganisationFacts } from './applicant-step';
 import { fieldDomId } from './declaration-fields';
+import { useDeclaredValue } from './declared-value';
 import type { DocumentSlot, SlotChoice } from './document-slots';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -90,13 +91,7 @@ export function ReviewStep({
   onEdit: (step: number) => void;
 }) {
   const { t } = useTranslation('citizen');
-  const shown = (id: string, kind: string) => {
-    const v = values[id];
-    if (kind === 'pledge') return v === true ? t('review.yes') : t('review.no');
-    if (v === undefined || v === null || v === '') return '—';
-    if (kind === 'select') return t(`form.options.${id}.${String(v)}` as 'form.options.child.sex.male');
-    return String(v);
-  };
+  const shown = useDeclaredValue();
   const sections = [applicantSection, ...form.sections];
   const organisation = values['applicant.for'] === 'organisation' ? organisations.find((o) => o.id === values['organisation.id']) : undefined;
   return (
@@ -130,7 +125,7 @@ export function ReviewStep({
             {s.fields.map((f) => (
               <div key={f.id}>
                 <dt>{t(`form.${f.id}` as 'form.child.fullName')}</dt>
-                <dd>{shown(f.id, f.kind)}</dd>
+                <dd>{shown(f, values[f.id])}</dd>
               </div>
             ))}
           </dl>
