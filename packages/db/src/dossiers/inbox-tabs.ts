@@ -5,8 +5,9 @@
  * paged in the chosen tab, the due time that matters first — the consultation's answer for a dossier held
  * elsewhere, else the active step's, else the dossier's (extended) due time: the due time of the row's countdown.
  *
- * Tabs: mine (the active step is assigned to me, or unassigned and offered to one of my roles; with no active step,
- * for the desk's roles, the dossiers to transfer or return; a consultation my unit must answer, for the roles that
+ * Tabs: mine (the active step is assigned to me, or unassigned and offered to a role I hold at the step's agency —
+ * grants are per agency, a grant reaching the sub-agencies reaches their steps; with no active step, at an agency
+ * where I hold a desk role, the dossiers to transfer or return; a consultation to an agency where I hold a role that
  * answer), unit (all), near due (not yet due, due within `nearDueWorkingMinutes` of working time by the competent
  * agency's legal clock), overdue, waiting for a supplement, waiting for answers (consultations my unit asked).
  * Filters (procedure, channel, state) apply to the counts and the page alike.
@@ -14,6 +15,7 @@
 import type { Actor, OfficerActor } from '@motcua/core/shared';
 import type { LegalClockProvider } from '@motcua/core/dossiers';
 import type { Queryable } from '../kernel/database';
+import { expandScope } from '../organization/scope.repository';
 import { isUuid } from './dossier-load';
 import { inboxColumns, inboxJoins, toInboxItem, type DossierInboxItem, type InboxRow } from './dossier-queries';
 
@@ -40,7 +42,7 @@ const deskRoles = ['reception_officer', 'desk_supervisor'];
  * The rows: held by my agencies ($1), or held elsewhere with a consultation to one of them still open; only the
  * columns the tabs, the order and the filters need, and `consulted_only`.
  */
-const openColumns = `d.id, d.state, d.channel, d.procedure_code, d.procedure_name, d.competent_agency_id, d.submitted_at, d.due_at, d.extended_due_at`;
+const openColumns = `d.id, d.state, d.channel, d.current_agency_id, d.procedure_code, d.procedure_name, d.competent_agency_id, d.submitted_at, d.due_at, d.extended_due_at`;
 export const openDossiers = `open_dossier AS (
     SELECT ${openColumns}, false AS consulted_only FROM dossier d
      WHERE d.current_agency_id = ANY($1::uuid[]) AND d.closed_at IS NULL AND d.state <> 'submitted'
@@ -51,16 +53,17 @@ export const openDossiers = `open_dossier AS (
 
 /**
  * Parameters of the counting and paging queries: $1 my agencies, $2 now, $3/$4 the near-due limit per competent
- * agency, $5 my user id, $6 my roles, $7 whether I answer consultations, $8 whether I work at the desk, $9–$11 the
+ * agency, $5 my user id, $6 my roles by agency ("agency:role", each grant over the agencies it reaches), $7 the
+ * agencies where I answer consultations, $8 the agencies where I work at the desk, $9–$11 the
  * filters (procedure code, channel, state).
  */
 const dueKey = `CASE WHEN d.consulted_only AND cc.to_answer_due IS NOT NULL THEN cc.to_answer_due ELSE coalesce(s.due_at, d.extended_due_at, d.due_at) END`;
 /** Whose due time `dueKey` is: the consultation's answer, the active step's, or the dossier's. */
 const dueSource = `CASE WHEN d.consulted_only AND cc.to_answer_due IS NOT NULL THEN 'consultation' WHEN s.due_at IS NOT NULL THEN 'step' ELSE 'dossier' END`;
 const tabConditions: Record<InboxTab, string> = {
-  mine: `coalesce((cc.to_answer > 0 AND $7::boolean) OR CASE WHEN s.id IS NOT NULL
-           THEN s.assignee_id = $5::uuid OR (s.assignee_id IS NULL AND s.role = ANY($6::text[]))
-           ELSE $8::boolean AND d.state IN ('received', 'result_ready', 'in_postal_return') END, false)`,
+  mine: `coalesce(cc.to_answer_mine > 0 OR CASE WHEN s.id IS NOT NULL
+           THEN s.assignee_id = $5::uuid OR (s.assignee_id IS NULL AND (s.agency_id::text || ':' || s.role) = ANY($6::text[]))
+           ELSE d.current_agency_id = ANY($8::uuid[]) AND d.state IN ('received', 'result_ready', 'in_postal_return') END, false)`,
   unit: 'true',
   nearDue: `coalesce(${dueKey} >= $2::timestamptz AND ${dueKey} <= nd.before, false)`,
   overdue: `coalesce(${dueKey} < $2::timestamptz, false)`,
@@ -76,6 +79,7 @@ const tabJoins = `LEFT JOIN (SELECT DISTINCT ON (st.dossier_id) st.* FROM dossie
     LEFT JOIN (SELECT c.dossier_id,
         count(*) FILTER (WHERE c.from_agency_id = ANY($1::uuid[]))::int AS asked,
         count(*) FILTER (WHERE c.to_agency_id = ANY($1::uuid[]))::int AS to_answer,
+        count(*) FILTER (WHERE c.to_agency_id = ANY($7::uuid[]))::int AS to_answer_mine,
         min(c.due_at) FILTER (WHERE c.to_agency_id = ANY($1::uuid[])) AS to_answer_due
       FROM dossier_consultation c WHERE c.answered_at IS NULL AND c.dossier_id IN (SELECT id FROM open_dossier) GROUP BY c.dossier_id) cc ON cc.dossier_id = d.id`;
 const rowsOfInbox = `FROM open_dossier d ${tabJoins}
@@ -106,7 +110,9 @@ export async function inboxBasis(
   // "Near due" ends where `nearDueWorkingMinutes` of working time from now end, on each competent agency's clock.
   const competent = [...new Set(kinds.map((k) => k.agencyId))];
   const limits = await Promise.all(competent.map(async (id) => (await options.clocks.clockFor(id)).addWorkingMinutes(options.now, options.nearDueWorkingMinutes)));
-  const roles = [...new Set(actor.grants.map((g) => g.role as string))];
+  // Each grant over the agencies it reaches (its sub-agencies when it says so, the agencies it succeeded).
+  const reached = await Promise.all(actor.grants.map(async (g) => ({ role: g.role as string, agencies: await expandScope(q, [g]) })));
+  const agenciesWith = (roles: readonly string[]) => [...new Set(reached.filter((g) => roles.includes(g.role)).flatMap((g) => g.agencies))];
   const f = options.filter;
   const params = [
     agencies,
@@ -114,9 +120,9 @@ export async function inboxBasis(
     competent,
     limits,
     isUuid(actor.userId) ? actor.userId : null,
-    roles,
-    roles.some((r) => answeringRoles.includes(r)),
-    roles.some((r) => deskRoles.includes(r)),
+    [...new Set(reached.flatMap((g) => g.agencies.map((a) => `${a}:${g.role}`)))],
+    agenciesWith(answeringRoles),
+    agenciesWith(deskRoles),
     f.procedureCode || null,
     f.channel || null,
     f.state || null,
