@@ -7,12 +7,14 @@
  *
  * The Huế organisation is seeded (its working calendar drives the near-due limit); the dossiers are generated in
  * SQL. Then `queries` reads of `listInboxTab` (counts and one 50-row page of a tab, each tab in turn, every fifth
- * one a later page) are timed, and the countdowns the route adds for the page's rows (`rowCountdowns`).
+ * one a later page) are timed, and the countdowns the route adds for the page's rows (`rowCountdowns`); then the
+ * deadlines list (`listDeadlines`: the inbox's near-due and overdue rows and the dossiers with a deadline alert, counted
+ * and a 50-row page) for the committee's head and for the desk's supervisor, whose dossiers come through the alerts.
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { migrate, openDatabase } from '@motcua/db';
-import { inboxTabs, legalClockCacheFor, listInboxTab } from '@motcua/db/dossiers';
+import { inboxTabs, legalClockCacheFor, listDeadlines, listInboxTab } from '@motcua/db/dossiers';
 import { organizationSeedStep } from '../apps/server/src/seed/seed-demo';
 import { clocksOfOneRequest, rowCountdowns } from '../apps/server/src/dossiers/countdowns';
 import { testOfficer } from '../test-support/dossiers';
@@ -75,6 +77,13 @@ async function main() {
          FROM dossier d WHERE d.closed_at IS NULL AND d.state = 'processing' AND hashtext(d.code) % 25 = 0`,
       [committee!.id, other!.id, now],
     );
+    // Deadline alerts to the desk's supervisors on about 1 in 10 open dossiers (what the sweep leaves behind).
+    await db.query(
+      `INSERT INTO dossier_alert (id, dossier_id, kind, subject, due_at, recipient_role, recipient_agency_id, created_at, dedupe_key)
+       SELECT gen_random_uuid(), d.id, 'overdue', 'dossier', d.effective_due_at, 'desk_supervisor', $1, $2, 'bench|' || d.id
+         FROM dossier d WHERE d.closed_at IS NULL AND d.effective_due_at IS NOT NULL AND hashtext(d.code) % 10 = 0`,
+      [desk!.id, now],
+    );
     await db.exec('ANALYZE');
     const clocks = legalClockCacheFor(db).through(db);
     const officers = [
@@ -102,7 +111,20 @@ async function main() {
     console.log(`load average ${loadavg()[0]!.toFixed(1)}`);
     console.log('| open dossiers | closed | queries | what | p50 ms | p95 ms | p99 ms |');
     console.log('| ---: | ---: | ---: | --- | ---: | ---: | ---: |');
-    for (const [what, list] of [['listInboxTab (counts + page)', timings], ['+ countdowns of the page', withCountdowns]] as const) {
+    const heads = [testOfficer([{ role: 'department_head', agencyId: committee!.id }]), testOfficer([{ role: 'desk_supervisor', agencyId: desk!.id }])];
+    const deadlineTimings: number[] = [];
+    for (let i = 0; i < queries; i++) {
+      const t1 = performance.now();
+      const page = await listDeadlines(db, heads[i % 2]!, { limit: 50, offset: i % 5 === 4 ? 200 : 0, now, clocks, nearDueWorkingMinutes: 480 });
+      deadlineTimings.push(performance.now() - t1);
+      if (i < 2) console.log(`deadlines (${i === 0 ? 'head' : 'desk supervisor'}):`, JSON.stringify(page.counts));
+    }
+    deadlineTimings.sort((a, b) => a - b);
+    for (const [what, list] of [
+      ['listInboxTab (counts + page)', timings],
+      ['+ countdowns of the page', withCountdowns],
+      ['listDeadlines (counts + page)', deadlineTimings],
+    ] as const) {
       console.log(`| ${open} | ${closed} | ${queries} | ${what} | ${pct(list, 50).toFixed(1)} | ${pct(list, 95).toFixed(1)} | ${pct(list, 99).toFixed(1)} |`);
     }
   } finally {
