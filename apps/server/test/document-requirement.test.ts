@@ -5,7 +5,7 @@
  * (the declaration of the channel, the identity paper, a document with its substitute) stay mandatory.
  */
 import { describe, expect, it } from 'vitest';
-import { caseInName, requirementOfDocument } from '../src/seed/document-requirement';
+import { caseInName, channelsOfDocument, requirementOfDocument } from '../src/seed/document-requirement';
 import { referenceRecords } from '../src/seed/catalog-reference';
 
 const names = referenceRecords.flatMap((r) => r.requiredDocuments.map((d) => ({ code: r.nationalCode, name: d.name })));
@@ -78,5 +78,27 @@ describe('conditional documents of the reference catalogue', () => {
       expect(declarations.length, code).toBe(2);
       for (const d of declarations) expect(d.requirement, d.name).toBe('mandatory');
     }
+  });
+
+  it('reads the channel of a channel\'s own form: 14 paper declarations for counter and postal, 14 e-forms online, in 14 procedures', () => {
+    const paper = names.filter((n) => channelsOfDocument(n.name)?.join() === 'counter,postal');
+    const online = names.filter((n) => channelsOfDocument(n.name)?.join() === 'online');
+    expect(paper).toHaveLength(14);
+    expect(online).toHaveLength(14);
+    expect(names.filter((n) => channelsOfDocument(n.name) !== null)).toHaveLength(28);
+    expect(new Set([...paper, ...online].map((n) => n.code)).size).toBe(14);
+    // every procedure with a paper declaration has its e-form, and the other way round
+    expect([...new Set(paper.map((n) => n.code))].sort()).toEqual([...new Set(online.map((n) => n.code))].sort());
+    for (const n of paper) expect(n.name).toMatch(/^Tờ khai|^Văn bản|^Tờ khai đề nghị/);
+    for (const n of online) expect(n.name).toMatch(/^Mẫu (hộ tịch )?điện tử tương tác/);
+    // the 24 that the seed kept mandatory for their channel phrase ("lựa chọn nộp hồ sơ theo hình thức") all get a channel
+    const choice = names.filter((n) => /lựa chọn nộp hồ sơ theo hình thức/.test(n.name));
+    expect(choice).toHaveLength(24);
+    for (const n of choice) expect(channelsOfDocument(n.name)).not.toBeNull();
+    // an electronic identity paper or the post in a case of authorisation is no channel choice
+    expect(channelsOfDocument('Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước')).toBeNull();
+    expect(channelsOfDocument('(iii) Trường hợp ủy quyền cho đơn vị cung cấp dịch vụ bưu chính công ích thực hiện thủ tục')).toBeNull();
+    expect(channelsOfDocument('Tờ khai đăng ký khai tử theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp);')).toEqual(['counter', 'postal']);
+    expect(channelsOfDocument('Mẫu hộ tịch điện tử tương tác đăng ký lại kết hôn')).toEqual(['online']);
   });
 });

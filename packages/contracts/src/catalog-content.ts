@@ -84,6 +84,8 @@ export function contentSchemas(mode: 'input' | 'output') {
     condition: optionalText(2000),
     isPresentOnly: z.boolean(),
     formTemplates: z.array(obj({ name: text(500), url: templateUrl.nullable() })).max(20),
+    // the submission channels the document is asked on; absent (files before it) or null = every channel
+    channels: z.array(channel).min(input ? 1 : 0).max(3).nullable().optional(),
   });
 
   const responsibleUnit = z.discriminatedUnion('relation', [
@@ -163,3 +165,8 @@ export function contentSchemas(mode: 'input' | 'output') {
 
 export const contentInput = contentSchemas('input');
 export const contentOutput = contentSchemas('output');
+
+/** Whether a catalogue document is asked on a submission channel: every channel when it names none (the screens' copy of core's `documentAppliesTo`). */
+export function documentAskedOn(document: { readonly channels?: readonly string[] | null }, channel: (typeof channelValues)[number]): boolean {
+  return !document.channels || document.channels.includes(channel);
+}

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainErrorException, domainError } from '@motcua/core';
-import { catalogErrors, legalDateOf } from '@motcua/core/catalog';
+import { catalogErrors, documentAppliesTo, legalDateOf } from '@motcua/core/catalog';
 import { attachmentMediaTypes, submitDossierOnline, timeLimitFor, type Dossier, type NewDossierRequest, type ProcedureCaseReader } from '@motcua/core/dossiers';
 import { problemSchema } from '@motcua/contracts';
 import { attachmentLimitsResponse, idParams, normalisePhone, submissionResponse, submitDraftBody } from '@motcua/contracts/portal';
@@ -163,8 +163,11 @@ export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Pro
         const input = dossierRequest(
           draft,
           version.id,
-          // the declaration's paper form is for counter and postal submission; online, the filled e-form is it
-          procedureCase.documents.filter((d) => d.requirement === 'mandatory' && !d.isPresentOnly && declarationDocument(draft.procedureCode, d.name) !== 'paper'),
+          // the declaration's paper form is for counter and postal submission (its `channels`, or by name for a
+          // procedure with its own declaration); online, the filled e-form is it
+          procedureCase.documents.filter(
+            (d) => d.requirement === 'mandatory' && !d.isPresentOnly && documentAppliesTo(d, 'online') && declarationDocument(draft.procedureCode, d.name) !== 'paper',
+          ),
           organisation,
         );
         // read before the transaction (PGlite has one connection, which the use case's transaction holds)

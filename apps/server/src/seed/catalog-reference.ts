@@ -26,7 +26,7 @@ import {
   type WorkflowTask,
 } from '@motcua/core/catalog';
 import reference from './data/procedures-hue.json' with { type: 'json' };
-import { requirementOfDocument } from './document-requirement';
+import { channelsOfDocument, requirementOfDocument } from './document-requirement';
 
 /** One record of procedures-hue.json (see its README for every field). */
 export interface ReferenceRecord {
@@ -215,6 +215,8 @@ function documentsOf(r: ReferenceRecord, inferred: Set<string>): RequiredDocumen
     if (read.requirement === 'conditional') {
       inferred.add('documents.requirement (giấy tờ "Trường hợp …", "… trong trường hợp …", "Đối với …", "(nếu có)" ghi là có điều kiện)');
     }
+    const channels = channelsOfDocument(d.name);
+    if (channels) inferred.add('documents.channels (tờ khai "nếu … nộp hồ sơ theo hình thức trực tiếp" ghi cho nộp trực tiếp/bưu chính, mẫu điện tử tương tác cho nộp trực tuyến)');
     const certified = d.certifiedCopies ?? 0;
     return {
       code: null,
@@ -227,6 +229,7 @@ function documentsOf(r: ReferenceRecord, inferred: Set<string>): RequiredDocumen
       condition: read.condition,
       isPresentOnly: d.note === 'xuất trình (không nộp)',
       formTemplates: d.formTemplate ? [{ name: d.formTemplate, url: null }] : [],
+      ...(channels ? { channels } : {}),
     };
   });
 }

@@ -8,11 +8,13 @@
  *     "Giấy báo tử … . Trường hợp … thì không phải nộp bản giấy"): the document, or its substitute, is required;
  *   - a case inside a list ("Hồ sơ thiết kế: …; báo cáo thẩm tra trong trường hợp …"): the list is required;
  *   - the channel's own form ("Tờ khai … (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp)"): it
- *     is required on that channel, and the model has no per-channel requirement (the portal tells the paper form
- *     from the electronic one by name, `declarationDocument`);
+ *     is required on that channel, which `channelsOfDocument` reads from the name (the document's `channels`), so
+ *     the counter is not told the online e-form is missing, nor the citizen online the paper form;
  *   - "người bị giữ trong trường hợp khẩn cấp" (a person detained in an emergency, BLTTHS Art. 110), a legal term,
  *     not a case of the document.
  */
+
+import type { Channel } from '@motcua/core/catalog';
 
 export type DocumentRequirementOfName =
   | { readonly requirement: 'mandatory'; readonly name: string; readonly condition: null }
@@ -74,4 +76,24 @@ export function requirementOfDocument(name: string): DocumentRequirementOfName {
   }
   if (ifAny.test(head)) return conditional({ condition: 'Nếu có', name: `${prefix}${head.replace(ifAny, '')}${rest}`.trim() });
   return mandatory;
+}
+
+/**
+ * The submission channels a document of the national records is asked on, read from its name (null = every
+ * channel). The records say it in a channel-choice phrase: "(nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức
+ * trực tiếp [hoặc gửi hồ sơ qua hệ thống bưu chính])" — the paper form, for the counter and the post (a dossier sent
+ * by post carries the paper form too) — and "(… nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực
+ * tuyến)", the online one; three e-forms say no phrase but are named "Mẫu hộ tịch điện tử tương tác …", filled on the
+ * portal only. "Căn cước điện tử" (an identity paper) or "dịch vụ bưu chính" in a case of authorisation are no
+ * channel choice.
+ */
+const paperChannelPhrase = /nộp hồ sơ theo hình thức trực tiếp|gửi hồ sơ qua (?:hệ thống|dịch vụ) bưu chính/u;
+const onlineChannelPhrase = /nộp hồ sơ theo hình thức trực tuyến|^Mẫu (?:hộ tịch )?điện tử tương tác\b/u;
+
+export function channelsOfDocument(name: string): readonly Channel[] | null {
+  const text = name.trim().replace(enumerator, '');
+  const paper = paperChannelPhrase.test(text);
+  const online = onlineChannelPhrase.test(text);
+  if (paper === online) return null;
+  return paper ? ['counter', 'postal'] : ['online'];
 }

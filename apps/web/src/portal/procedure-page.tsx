@@ -91,6 +91,7 @@ function CaseSection({ item, showName }: { item: Case; showName: boolean }) {
                 {d.requirement === 'conditional' && d.condition && <div className="muted">{t('detail.condition', { condition: d.condition })}</div>}
                 {d.requirement === 'optional' && <div className="muted">{t('detail.optional')}</div>}
                 {d.isPresentOnly && <div className="muted">{t('detail.presentOnly')}</div>}
+                {d.channels && <ChannelsNote channels={d.channels} />}
                 {d.formTemplates.length > 0 && (
                   <div>
                     {t('detail.forms')}:{' '}
@@ -308,4 +309,13 @@ export default function ProcedurePage() {
       )}
     </article>
   );
+}
+
+/** "(nộp trực tiếp/bưu chính)", "(nộp trực tuyến)": a document asked on some submission channels only. */
+function ChannelsNote({ channels }: { channels: readonly ('counter' | 'online' | 'postal')[] }) {
+  const { t } = useTranslation('catalog');
+  const key = [...channels].sort().join();
+  const note =
+    key === 'counter,postal' ? t('detail.channelsPaper') : key === 'online' ? t('detail.channelsOnline') : t('detail.channelsOnly', { channels: channels.map((c) => t(`channels.${c}`)).join(', ') });
+  return <div className="muted">{note}</div>;
 }

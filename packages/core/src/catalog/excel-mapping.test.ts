@@ -47,6 +47,21 @@ describe('Excel template mapping', () => {
     expect(diffContent(content, read!.value.content)).toEqual([]);
   });
 
+  it('keeps the channels a document is asked on, and reads a sheet without the column as every channel', () => {
+    const c = buildCase();
+    const paper = { ...c.documents[0]!, name: 'Tờ khai (nộp trực tiếp)', channels: ['counter', 'postal'] as const };
+    const withChannels = buildProcedureContent({ cases: [{ ...c, documents: [paper, { ...c.documents[0]!, name: 'Mẫu điện tử', channels: ['online'] as const }] }] });
+    const sheets = writeCatalogSheets([{ code: '1.001193', content: withChannels }], codes);
+    const [read] = readCatalogSheets(sheets, codes);
+    if (!read!.ok) throw new Error(JSON.stringify(read!.error));
+    expect(read!.value.content.cases[0]!.documents.map((d) => d.channels)).toEqual([['counter', 'postal'], ['online']]);
+    // a file written before the column: no `kenh` cell
+    const old = sheets.map((sh) => (sh.name === 'ThanhPhanHoSo' ? { ...sh, rows: sh.rows.map((r) => ({ ...r, cells: { ...r.cells, kenh: null } })) } : sh));
+    const [before] = readCatalogSheets(old, codes);
+    if (!before!.ok) throw new Error(JSON.stringify(before!.error));
+    expect(before!.value.content.cases[0]!.documents.map((d) => d.channels)).toEqual([undefined, undefined]);
+  });
+
   it('reports bad cells with sheet, row and column, and rejects only that procedure', () => {
     const sheets = writeCatalogSheets(
       [

@@ -247,6 +247,8 @@ function readCase(r: RowReader, times: Child[], fees: Child[], documents: Child[
       requirement: d.oneOf('yeu_cau', ['mandatory', 'optional', 'conditional'] as const, 'mandatory') ?? 'mandatory',
       condition: d.str('dieu_kien'),
       isPresentOnly: d.yesNo('chi_xuat_trinh') ?? false,
+      // a sheet without the column (files before it) or an empty cell: every channel, said by no key (as before it)
+      ...(d.channels('kenh').length > 0 ? { channels: d.channels('kenh') } : {}),
       formTemplates: d.lines('mau_don').map((line) => {
         const [name, url] = pair(line);
         return { name, url };
@@ -352,6 +354,7 @@ export function writeCatalogSheets(procedures: readonly ExcelProcedure[], codes:
         out.documents.push({
           ...key, ma_giay_to: d.code, ten: d.name, ban_chinh: d.originals, ban_sao_chung_thuc: d.certifiedCopies, ban_photo: d.photocopies,
           ban_sao: d.copies, yeu_cau: d.requirement, dieu_kien: d.condition, chi_xuat_trinh: yes(d.isPresentOnly),
+          kenh: d.channels?.join(', ') ?? null,
           mau_don: joinLines(d.formTemplates.map((t) => (t.url ? `${t.name} | ${t.url}` : t.name))),
         });
       }

@@ -117,6 +117,7 @@ export const catalogSheets = {
       col('yeu_cau', 'Yêu cầu (mandatory, optional, conditional)', 12),
       col('dieu_kien', 'Điều kiện', 30),
       col('chi_xuat_trinh', 'Chỉ xuất trình (co, khong)', 8),
+      col('kenh', 'Kênh nộp hỏi giấy tờ (counter, online, postal; trống = mọi kênh)', 14),
       col('mau_don', 'Mẫu đơn, tờ khai (mỗi dòng: tên | url)', 30),
     ],
   },

@@ -98,6 +98,17 @@ export interface RequiredDocument {
   /** Shown at the desk, not filed (xuất trình). */
   readonly isPresentOnly: boolean;
   readonly formTemplates: readonly FormTemplate[];
+  /**
+   * The submission channels the document is asked on; absent or null = every channel. The national records list a
+   * channel's own form beside the other's ("Tờ khai … (nếu … nộp hồ sơ theo hình thức trực tiếp)" for counter and
+   * postal submission, "Mẫu … điện tử tương tác" online). Never empty (validation).
+   */
+  readonly channels?: readonly Channel[] | null;
+}
+
+/** Whether a document of the catalogue is asked on a submission channel (every channel when it names none). */
+export function documentAppliesTo(document: Pick<RequiredDocument, 'channels'>, channel: Channel): boolean {
+  return !document.channels || document.channels.includes(channel);
 }
 
 /** The unit responsible for a workflow step. */

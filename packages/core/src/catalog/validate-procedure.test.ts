@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCase, buildProcedureContent, buildProcessingTime, buildWorkflow } from './builders';
 import { contentError } from './catalog.errors';
 import { validateInterAgencyGroup } from './inter-agency';
+import { documentAppliesTo } from './procedure';
 import { validateProcedureContent } from './validate-procedure';
 
 const paths = (issues: { path: string; message: string }[]) => issues.map((i) => `${i.path}: ${i.message}`);
@@ -42,6 +43,21 @@ describe('procedure content rules', () => {
       'cases[Bad Id].documents[0].originals: must be a whole number from 0 to 99',
       'cases[Bad Id].documents[0].condition: a conditional document needs its condition',
     ]);
+  });
+
+  it('takes a document asked on some channels only, never on none', () => {
+    const c = buildCase();
+    const withChannels = (channels: readonly ('counter' | 'online' | 'postal')[] | null) =>
+      buildProcedureContent({ cases: [{ ...c, documents: [{ ...c.documents[0]!, channels }] }] });
+    expect(validateProcedureContent(withChannels(['counter', 'postal']), { forPublication: true })).toEqual([]);
+    expect(validateProcedureContent(withChannels(null), { forPublication: true })).toEqual([]);
+    expect(paths(validateProcedureContent(withChannels([]), { forPublication: true }))).toEqual([
+      'cases[mac-dinh].documents[0].channels: a document asked on no channel: leave it out, or give no channels for every channel',
+    ]);
+    expect(paths(validateProcedureContent(withChannels(['online', 'online']), { forPublication: true }))).toHaveLength(1);
+    expect(documentAppliesTo({ channels: ['counter', 'postal'] }, 'online')).toBe(false);
+    expect(documentAppliesTo({ channels: ['counter', 'postal'] }, 'postal')).toBe(true);
+    expect(documentAppliesTo({}, 'online')).toBe(true);
   });
 
   it('keeps the budget code when the only problem is a workflow over its limit', () => {

@@ -118,6 +118,11 @@ function validateCase(issues: Issues, path: string, c: ProcedureCase, options: V
     if (d.requirement === 'conditional' && !d.condition?.trim()) {
       issues.add(`${p}.condition`, 'condition', 'a conditional document needs its condition');
     }
+    if (d.channels) {
+      // null says every channel; an empty list would ask the document on none
+      if (d.channels.length === 0) issues.add(`${p}.channels`, 'noChannel', 'a document asked on no channel: leave it out, or give no channels for every channel');
+      issues.unique(`${p}.channels`, d.channels, 'Channel');
+    }
     d.formTemplates.forEach((t, j) => {
       issues.text(`${p}.formTemplates[${j}].name`, t.name);
       if (t.url && !isSafeLink(t.url)) issues.add(`${p}.formTemplates[${j}].url`, 'templateLink', 'must be an http(s) address or an uploaded template');

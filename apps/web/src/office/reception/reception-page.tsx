@@ -17,7 +17,7 @@ import { ProcedurePicker, type PickedProcedure } from './procedure-picker';
 import { ReceptionConfirm, ReceptionConclude, type ConcludeKind } from './reception-dialogs';
 import { ReceptionDone } from './reception-done';
 import { emptyPostalReception, postalBody, postalFieldIds, ReceptionChannelFields, type PostalReception, type ReceptionChannel } from './postal-reception';
-import { DocumentChecklist, documentLines, emptyParty, PartyFields, ReturnChannel, ScanDropZone, type DocumentLine, type PartyInput, type ReturnMethod } from './reception-parts';
+import { DocumentChecklist, documentLines, emptyParty, linesOfChannel, PartyFields, ReturnChannel, ScanDropZone, type DocumentLine, type PartyInput, type ReturnMethod } from './reception-parts';
 
 const fieldIds: Record<string, string> = {
   procedure: 'reception-search',
@@ -170,7 +170,8 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const missingMandatory = lines.filter((l) => l.isMandatory && !l.received).map((l) => clip(l.name, 500));
+  // only the documents asked on the channel the dossier came by (the online e-form is no paper missing at the counter)
+  const missingMandatory = linesOfChannel(lines, channel).filter((l) => l.isMandatory && !l.received).map((l) => clip(l.name, 500));
   // The time limit of the channel the dossier came by (a case may give the post another limit).
   const time = item?.processingTimes.find((p) => p.channels.includes(channel)) ?? item?.processingTimes[0] ?? null;
 
@@ -199,7 +200,7 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
     caseCode: item!.id,
     receivingAgencyId: deskId,
     parties: [party('applicant', applicant), ...(hasOwner ? [party('owner', owner)] : []), ...(hasAuthorised ? [party('authorised', authorised)] : [])],
-    documents: lines
+    documents: linesOfChannel(lines, channel)
       .filter((l) => l.received)
       .map((l) => ({ code: l.code, name: clip(l.name, 500), originals: l.originals, certifiedCopies: l.certifiedCopies, photocopies: l.photocopies })),
     setCount,
@@ -287,7 +288,7 @@ function ReceptionForm({ deskId, deskCode, onDone }: { deskId: string; deskCode:
             />
           )}
           <TextField id="reception-summary" label={t('reception.summary')} required value={summary} error={errors.fields.summary} onChange={(e) => setSummary(e.target.value)} />
-          <DocumentChecklist lines={lines} onChange={setLines} />
+          <DocumentChecklist lines={lines} channel={channel} onChange={setLines} />
           <TextField
             label={t('reception.setCount')}
             type="number"

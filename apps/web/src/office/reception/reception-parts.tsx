@@ -5,7 +5,9 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, TextField } from '../../ui';
+import { documentAskedOn } from '@motcua/contracts/catalog-content';
 import type { ProcedureCase } from '../desk/desk-queries';
+import type { ReceptionChannel } from './postal-reception';
 
 export interface DocumentLine {
   code: string;
@@ -15,6 +17,8 @@ export interface DocumentLine {
   originals: number;
   certifiedCopies: number;
   photocopies: number;
+  /** The submission channels the catalogue asks the document on; null = every channel. */
+  channels: readonly string[] | null;
 }
 
 /** The catalogue's checklist as lines to tick; codes as the dossier engine numbers them (tp-1 … when absent). */
@@ -27,19 +31,24 @@ export function documentLines(item: ProcedureCase): DocumentLine[] {
     originals: d.originals,
     certifiedCopies: d.certifiedCopies,
     photocopies: d.photocopies + d.copies,
+    channels: d.channels ?? null,
   }));
 }
 
+/** The lines asked on the channel the dossier came by: a paper declaration at the counter and by post, not the online e-form. */
+export const linesOfChannel = (lines: readonly DocumentLine[], channel: ReceptionChannel) => lines.filter((l) => documentAskedOn(l, channel));
+
 const countKeys = ['originals', 'certifiedCopies', 'photocopies'] as const;
 
-export function DocumentChecklist({ lines, onChange }: { lines: readonly DocumentLine[]; onChange: (lines: DocumentLine[]) => void }) {
+export function DocumentChecklist({ lines, channel, onChange }: { lines: readonly DocumentLine[]; channel: ReceptionChannel; onChange: (lines: DocumentLine[]) => void }) {
   const { t } = useTranslation('desk');
-  const update = (index: number, patch: Partial<DocumentLine>) => onChange(lines.map((l, i) => (i === index ? { ...l, ...patch } : l)));
-  const tickMandatory = () => onChange(lines.map((l) => (l.isMandatory ? { ...l, received: true } : l)));
+  const update = (code: string, patch: Partial<DocumentLine>) => onChange(lines.map((l) => (l.code === code ? { ...l, ...patch } : l)));
+  const asked = linesOfChannel(lines, channel);
+  const tickMandatory = () => onChange(lines.map((l) => (l.isMandatory && documentAskedOn(l, channel) ? { ...l, received: true } : l)));
   return (
     <fieldset className="reception__section">
       <legend>{t('reception.documents.legend')}</legend>
-      {lines.length === 0 ? (
+      {asked.length === 0 ? (
         <p>{t('reception.documents.none')}</p>
       ) : (
         <>
@@ -49,7 +58,7 @@ export function DocumentChecklist({ lines, onChange }: { lines: readonly Documen
             </Button>
           </p>
           <ol className="reception__documents">
-            {lines.map((line, index) => (
+            {asked.map((line) => (
               <li key={line.code} className="reception__document">
                 <Checkbox
                   label={
@@ -59,7 +68,7 @@ export function DocumentChecklist({ lines, onChange }: { lines: readonly Documen
                     </>
                   }
                   checked={line.received}
-                  onChange={(e) => update(index, { received: e.target.checked })}
+                  onChange={(e) => update(line.code, { received: e.target.checked })}
                 />
                 <div className="reception__counts">
                   {countKeys.map((key) => (
@@ -72,7 +81,7 @@ export function DocumentChecklist({ lines, onChange }: { lines: readonly Documen
                       max={100}
                       value={line[key]}
                       aria-describedby={undefined}
-                      onChange={(e) => update(index, { [key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })}
+                      onChange={(e) => update(line.code, { [key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })}
                       className="reception__count"
                     />
                   ))}
@@ -80,6 +89,7 @@ export function DocumentChecklist({ lines, onChange }: { lines: readonly Documen
               </li>
             ))}
           </ol>
+          {asked.length < lines.length && <p className="muted">{t('reception.documents.otherChannel', { count: lines.length - asked.length })}</p>}
         </>
       )}
     </fieldset>
