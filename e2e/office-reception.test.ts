@@ -81,6 +81,10 @@ describe('reception desk', () => {
     await page.getByRole('button', { name: 'Đánh dấu đã nhận các giấy tờ bắt buộc' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(0);
+    // the online e-form is not asked at the counter (its catalogue channels): not in the checklist, said in one line
+    expect(await page.getByRole('checkbox', { name: /^Mẫu hộ tịch điện tử tương tác/ }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: /^Tờ khai đăng ký khai sinh/ }).isChecked()).toBe(true);
+    await page.getByText('1 giấy tờ chỉ nộp theo kênh khác (như mẫu điện tử nộp trực tuyến) không hỏi ở kênh này.').waitFor();
     // scans: chosen here (a drop or the picker), uploaded once the dossier is received
     await page.locator('input[type="file"]').setInputFiles([
       { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: Buffer.from(minimalPdf) },
@@ -96,6 +100,7 @@ describe('reception desk', () => {
     await dialog.waitFor();
     await dialog.getByText(/^Ngày hẹn trả kết quả: /).waitFor();
     await dialog.getByText('Cách tính').waitFor();
+    expect(await dialog.getByText(/^Chưa đánh dấu nhận các giấy tờ bắt buộc sau/).count()).toBe(0);
     await expect.poll(() => focusedText(page)).toBe('Xác nhận tiếp nhận');
     await review(page, 'office-reception-confirm-counter');
     await page.keyboard.press('Enter');
