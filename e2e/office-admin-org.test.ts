@@ -51,7 +51,7 @@ describe('working periods on a counter screen', () => {
     await current.getByText(/Theo giờ làm việc mặc định/).waitFor();
 
     const form = page.getByRole('form', { name: 'Đặt giờ làm việc mới' });
-    await form.getByLabel(/^Áp dụng từ ngày/).fill('2027-03-01');
+    await form.getByLabel(/^Áp dụng từ ngày/).fill('1899-12-31');
     await form.getByLabel(/^Kết thúc \(khoảng 1\)/).fill('11:00');
     await form.getByLabel(/^Bắt đầu \(khoảng 2\)/).fill('10:30');
     await form.getByText('Tổng thời gian làm việc mỗi ngày: 10 giờ 30 phút').waitFor();
@@ -59,7 +59,9 @@ describe('working periods on a counter screen', () => {
     const overlap = 'Khoảng 2 bắt đầu trước khi khoảng 1 kết thúc: các khoảng thời gian không được chồng lên nhau.';
     await form.getByRole('alert').getByText(overlap).waitFor();
     expect(await form.getByLabel(/^Bắt đầu \(khoảng 2\)/).getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('alert').getByText('Hãy chọn ngày bắt đầu áp dụng, trong các năm 1900–2100.').waitFor();
     await review(page, 'office-admin-working-periods-error-counter');
+    await form.getByLabel(/^Áp dụng từ ngày/).fill('2027-03-01');
 
     await form.getByLabel(/^Bắt đầu \(khoảng 2\)/).fill('13:00');
     await form.getByLabel(/^Kết thúc \(khoảng 2\)/).fill('16:00');

@@ -156,7 +156,8 @@ function SetPeriodsForm({ data }: { data: Schedules }) {
       else messages.set(`${p.row}.start`, t('workingPeriods.errors.overlap', { n, other: p.previous + 1 }));
     }
     const invalid = checkFields([
-      ['effectiveFrom', ids.effectiveFrom!, !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && t('workingPeriods.errors.date')],
+      // the legal calendar covers 1900–2100 (docs/calendar.md)
+      ['effectiveFrom', ids.effectiveFrom!, !/^(19\d\d|20\d\d|2100)-\d{2}-\d{2}$/.test(effectiveFrom) && t('workingPeriods.errors.date')],
       ...rows.flatMap((_, i) => [
         [`periods.${i}.start`, ids[`periods.${i}.start`]!, messages.get(`${i}.start`)] as const,
         [`periods.${i}.end`, ids[`periods.${i}.end`]!, messages.get(`${i}.end`)] as const,
@@ -189,26 +190,19 @@ function SetPeriodsForm({ data }: { data: Schedules }) {
           <fieldset key={i} className="decision-day">
             <legend>{t('workingPeriods.period', { n: i + 1 })}</legend>
             <div className="working-period-row">
-              <TextField
-                id={ids[`periods.${i}.start`]}
-                label={t('workingPeriods.start', { n: i + 1 })}
-                required
-                inputMode="numeric"
-                autoComplete="off"
-                value={row.start}
-                error={errors.fields[`periods.${i}.start`]}
-                onChange={(e) => setRow(i, { start: e.target.value })}
-              />
-              <TextField
-                id={ids[`periods.${i}.end`]}
-                label={t('workingPeriods.end', { n: i + 1 })}
-                required
-                inputMode="numeric"
-                autoComplete="off"
-                value={row.end}
-                error={errors.fields[`periods.${i}.end`]}
-                onChange={(e) => setRow(i, { end: e.target.value })}
-              />
+              {(['start', 'end'] as const).map((field) => (
+                <TextField
+                  key={field}
+                  id={ids[`periods.${i}.${field}`]}
+                  label={t(`workingPeriods.${field}`, { n: i + 1 })}
+                  required
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={row[field]}
+                  error={errors.fields[`periods.${i}.${field}`]}
+                  onChange={(e) => setRow(i, { [field]: e.target.value })}
+                />
+              ))}
             </div>
             {rows.length > 1 && (
               <Button variant="link" onClick={() => setRows((old) => old.filter((_, j) => j !== i))}>
