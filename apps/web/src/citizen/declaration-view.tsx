@@ -83,26 +83,28 @@ export function DeclarationView({ declaration, idPrefix = 'declaration' }: { dec
 
 /**
  * The declaration under a heading, with its loading and error states; nothing at all for a dossier that has no
- * online declaration (404 DOSSIER_DECLARATION_NOT_FOUND: received at the counter or by post).
+ * online declaration (404 DOSSIER_DECLARATION_NOT_FOUND: received at the counter or by post). `collapsible`: folded
+ * in a disclosure (`<details>`) whose summary is the title, for a screen where it is a reference, not the subject.
  */
 export function DeclarationSection({
   dossierId,
   title,
   className,
   headingId = 'dossier-declaration',
+  collapsible = false,
 }: {
   dossierId: string;
   title: string;
   className?: string;
   headingId?: string;
+  collapsible?: boolean;
 }) {
   const { t } = useTranslation('citizen');
   const errorText = useErrorText();
   const declaration = useDeclaration(dossierId);
   if (isApiError(declaration.error) && declaration.error.code === 'DOSSIER_DECLARATION_NOT_FOUND') return null;
-  return (
-    <section aria-labelledby={headingId} className={className}>
-      <h2 id={headingId}>{title}</h2>
+  const content = (
+    <>
       {declaration.isPending && <Spinner label={t('declaration.loading')} />}
       {declaration.error && (
         <p role="alert" className="declaration__error">
@@ -110,6 +112,20 @@ export function DeclarationSection({
         </p>
       )}
       {declaration.data && <DeclarationView declaration={declaration.data} idPrefix={headingId} />}
+    </>
+  );
+  if (collapsible) {
+    return (
+      <details className={className}>
+        <summary id={headingId}>{title}</summary>
+        {content}
+      </details>
+    );
+  }
+  return (
+    <section aria-labelledby={headingId} className={className}>
+      <h2 id={headingId}>{title}</h2>
+      {content}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * One dossier at the leader's desk: the result to approve — the drafted result PDF shown in the page (and any
  * result file attached to the dossier: a scan, an image), the dossier's data (procedure and case, applicant,
- * request, received documents, the workflow so far) — and the approval form. Approving approves the result
+ * request, received documents, the workflow so far; for an online dossier the citizen's declaration, folded) — and
+ * the approval form. Approving approves the result
  * document, which the server then signs (the leader's certificate, then the agency seal).
  */
 import { useMutation } from '@tanstack/react-query';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api';
 import { Button, TextArea, TextField, useToast } from '../../ui';
 import { useAttachments } from '../desk/attachments';
+import { OnlineDeclaration } from '../dossier/online-declaration';
 import { approve, defaultSummary, isLastStep, type Dossier, type IssuedDocument } from './approval';
 import { DocumentPreview, isPreviewable } from './document-preview';
 import { useInstantText } from './office-time';
@@ -112,6 +114,7 @@ export function ReviewPanel({
         <dt>{t('desk.documents')}</dt>
         <dd>{dossier.documents.map((d) => d.name).join('; ') || t('common.none')}</dd>
       </dl>
+      <OnlineDeclaration dossier={dossier} collapsible className="review-declaration" headingId="review-declaration" />
       <h3>{t('desk.stepsTitle')}</h3>
       <ol>
         {dossier.steps.map((s) => (
