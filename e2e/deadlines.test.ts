@@ -110,6 +110,24 @@ describe('desk supervisor on a counter screen', () => {
   });
 });
 
+describe('the online queue on a phone', () => {
+  it('counts every dossier waiting for the check and pages them', async () => {
+    // 60 dossiers waiting for the desk's check, the i-th submitted i minutes before the dossier at risk.
+    await cloneOpenDossiers(server.db, demo.atRisk.id, { count: 60, heldBy: demo.atRisk.receivingAgencyId, dueBefore: new Date(), state: 'submitted' });
+    const page = await signedInPage('phone');
+    await page.goto('/office/queue');
+    await expect.poll(() => heading(page)).toBe('Hồ sơ trực tuyến chờ tiếp nhận');
+    await page.getByText('60 hồ sơ chờ kiểm tra.').waitFor();
+    await page.getByText('Hồ sơ 1–50 trong tổng số 60').waitFor();
+    await review(page, 'queue-paged-phone');
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('button', { name: 'Trang 2' }).click();
+    await page.getByText('Hồ sơ 51–60 trong tổng số 60').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(10);
+    expect(await page.pageErrors()).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe.each(viewportNames)('desk ledger and control sheet on a %s', (viewport) => {
   it('shows the desk’s ledger for a period, exports it as CSV, and prints a control sheet', async () => {
     const page = await signedInPage(viewport);

@@ -18,8 +18,9 @@ export async function cloneOpenDossiers(
   ).map((c) => c.column_name);
   const replaced: Record<string, string> = {
     id: 'gen_random_uuid()',
-    // An online dossier waiting for the check has no code yet.
+    // A dossier waiting for the online check is not received yet: no code, no receipt.
     code: `CASE WHEN $4 = 'submitted' THEN NULL ELSE $3 || lpad(i::text, 6, '0') END`,
+    received_at: `CASE WHEN $4 = 'submitted' THEN NULL ELSE d.received_at END`,
     // The i-th copy was submitted i minutes before the template.
     submitted_at: `d.submitted_at - i * interval '1 minute'`,
     current_agency_id: '$2::uuid',
