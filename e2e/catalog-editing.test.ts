@@ -58,6 +58,9 @@ describe('administrator on a counter screen', () => {
     await docName.fill('Văn bản ủy quyền (nếu nộp thay)');
     await caseForm.getByLabel(/^Yêu cầu \(giấy tờ \d+\)/).last().selectOption('conditional');
     await caseForm.getByLabel(/^Điều kiện \(giấy tờ \d+\)/).last().fill('Khi người khác nộp thay người có yêu cầu');
+    // asked on paper only: untick online (the seeded paper declaration and e-form show their own channels)
+    expect(await caseForm.getByRole('checkbox', { name: /^Trực tuyến \(giấy tờ \d+\)$/, checked: false }).count()).toBe(1);
+    await caseForm.getByRole('checkbox', { name: /^Trực tuyến \(giấy tờ \d+\)$/ }).last().uncheck();
     await caseForm.getByRole('button', { name: 'Thêm khoản phí, lệ phí' }).click();
     await caseForm.getByLabel(/^Tên khoản \(khoản \d+\)/).last().fill('Lệ phí cấp bản sao trích lục');
     await caseForm.getByLabel(/^Mức thu, đồng \(khoản \d+\)/).last().fill('8000');
@@ -75,6 +78,10 @@ describe('administrator on a counter screen', () => {
     expect(body).toContain('Văn bản ủy quyền (nếu nộp thay)');
     expect(body).toContain('Khi người khác nộp thay người có yêu cầu');
     expect(body).toContain('Lệ phí cấp bản sao trích lục');
+    const documents = (published.json().content.cases[0].documents as { name: string; channels?: string[] }[]).map((d) => [d.name.slice(0, 20), d.channels ?? null]);
+    expect(documents).toContainEqual(['Văn bản ủy quyền (nế', ['counter', 'postal']]);
+    expect(documents).toContainEqual(['Tờ khai đăng ký khai', ['counter', 'postal']]);
+    expect(documents).toContainEqual(['Mẫu hộ tịch điện tử ', ['online']]);
     expect(body).toContain('99/2026/QĐ-UBND');
     expect(body).toContain('người nước ngoài cư trú tại phường');
     expect(await page.pageErrors()).toEqual([]);

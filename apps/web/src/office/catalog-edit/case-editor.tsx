@@ -60,6 +60,13 @@ function cleanBody(body: CaseBody): CaseBody {
   };
 }
 
+/** A document's channels after ticking one: all three ticked = every channel (no list, as the seed and old files say it). */
+function docChannels(current: Doc['channels'], channel: (typeof channels)[number], ticked: boolean): Doc['channels'] {
+  const before = current ?? channels;
+  const next = channels.filter((c) => (c === channel ? ticked : before.includes(c)));
+  return next.length === channels.length ? undefined : next;
+}
+
 export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; item: ProcedureCase; editable: boolean; onSaved: (d: Draft | null) => void }) {
   const { t } = useTranslation(['catalog', 'common']);
   const errorText = useErrorText();
@@ -208,6 +215,18 @@ export function CaseEditor({ draft, item, editable, onSaved }: { draft: Draft; i
             {d.requirement === 'conditional' && (
               <TextField label={t('office.edit.condition', n(i))} value={d.condition ?? ''} onChange={(e) => patch('documents', i, { condition: e.target.value })} />
             )}
+            <fieldset className="catalog-edit__channels">
+              <legend>{t('office.edit.docChannels', n(i))}</legend>
+              {channels.map((c) => (
+                <Checkbox
+                  key={c}
+                  label={`${t(`channels.${c}`)} (${t('office.edit.docChannel', n(i))})`}
+                  checked={!d.channels || d.channels.includes(c)}
+                  onChange={(e) => patch('documents', i, { channels: docChannels(d.channels, c, e.target.checked) })}
+                />
+              ))}
+              {fieldError(`documents.${i}.channels`) && <p className="field__error">{fieldError(`documents.${i}.channels`)}</p>}
+            </fieldset>
             <FormTemplatesField
               docLabel={t('office.edit.doc', n(i))}
               value={d.formTemplates}
