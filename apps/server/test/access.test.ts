@@ -174,4 +174,29 @@ describe('access scoping', () => {
     const roots = (await t.app.inject('/api/v1/agencies?shape=tree')).json().agencies;
     expect(roots.find((r: { code: string }) => r.code === '000.00.00.H57').children.map((c: { code: string }) => c.code)).toContain(PHU_XUAN);
   });
+
+  it('names the field that holds an unknown agency: the parent, a predecessor or a successor, not the new code', async () => {
+    const admin = await createOfficer(t.db, {
+      roles: [{ role: 'system_administrator', agencyCode: '000.00.00.H57', includeSubAgencies: true }],
+    });
+    const headers = await signIn(t, admin);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      headers,
+      payload: { code: '000.00.96.H57', name: 'Phường thử', kind: 'people_committee', level: 'commune', parentCode: '999.99.99.H57', effectiveFrom: '2026-03-01' },
+    });
+    expect(created.statusCode).toBe(404);
+    expect(created.json()).toMatchObject({ code: 'AGENCY_NOT_FOUND', details: { field: 'parentCode' } });
+    expect((await t.app.inject('/api/v1/agencies/000.00.96.H57')).statusCode).toBe(404);
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/v1/agencies/${PHU_XUAN}`, headers, payload: { parentCode: '999.99.99.H57' } });
+    expect(moved.json()).toMatchObject({ code: 'AGENCY_NOT_FOUND', details: { field: 'parentCode' } });
+    const succession = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agency-successions',
+      headers,
+      payload: { kind: 'merge', predecessorCodes: [PHU_XUAN, '999.99.99.H57'], successorCodes: ['000.00.00.H57'], effectiveOn: '2026-03-01' },
+    });
+    expect(succession.json()).toMatchObject({ code: 'AGENCY_NOT_FOUND', details: { field: 'predecessorCodes' } });
+  });
 });

@@ -118,7 +118,7 @@ export async function organizationRoutes(app: FastifyInstance, deps: AppDeps): P
       const actor = requireOfficer(request, ['system_administrator']);
       const body = request.body;
       assertCode(body.code);
-      const parent = body.parentCode ? await getAgency(deps.db, body.parentCode) : null;
+      const parent = body.parentCode ? await getAgency(deps.db, body.parentCode, 'parentCode') : null;
       assertAdministers(actor, parent ? [parent.id] : []);
       const created = await withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
         const agency = await insertAgency(uow.tx, { ...body, parentId: parent?.id ?? null });
@@ -151,7 +151,7 @@ export async function organizationRoutes(app: FastifyInstance, deps: AppDeps): P
       const actor = requireOfficer(request, ['system_administrator']);
       const agency = await getAgency(deps.db, request.params.code);
       const { parentCode, ...rest } = request.body;
-      const parent = parentCode ? await getAgency(deps.db, parentCode) : parentCode === null ? null : undefined;
+      const parent = parentCode ? await getAgency(deps.db, parentCode, 'parentCode') : parentCode === null ? null : undefined;
       assertAdministers(actor, [agency.id, ...(parent ? [parent.id] : [])]);
       const updated = await withUnitOfWork(deps.db, contextOf(request, deps.clock), async (uow) => {
         // a parent under the agency (or the agency itself) would make a cycle and drop the branch from the tree
@@ -231,8 +231,8 @@ export async function organizationRoutes(app: FastifyInstance, deps: AppDeps): P
         throw invalid('A rename links one agency to one');
       }
       if (body.predecessorCodes.some((c) => body.successorCodes.includes(c))) throw invalid('An agency cannot succeed itself');
-      const predecessors = await Promise.all(body.predecessorCodes.map((c) => getAgency(deps.db, c)));
-      const successors = await Promise.all(body.successorCodes.map((c) => getAgency(deps.db, c)));
+      const predecessors = await Promise.all(body.predecessorCodes.map((c) => getAgency(deps.db, c, 'predecessorCodes')));
+      const successors = await Promise.all(body.successorCodes.map((c) => getAgency(deps.db, c, 'successorCodes')));
       assertAdministers(actor, [...predecessors, ...successors].map((a) => a.id));
       for (const s of successors) {
         if (s.effectiveFrom > body.effectiveOn || (s.effectiveTo !== null && s.effectiveTo < body.effectiveOn)) {
@@ -269,9 +269,10 @@ function assertCode(code: string): void {
   if (!parsed.ok) throw new DomainErrorException(parsed.error);
 }
 
-async function getAgency(db: Queryable, code: string): Promise<Agency> {
+/** The agency of `code`, or AGENCY_NOT_FOUND naming the field that held the code (the form shows it there). */
+async function getAgency(db: Queryable, code: string, field = 'code'): Promise<Agency> {
   const agency = await findAgencyByCode(db, code);
-  if (!agency) throw new DomainErrorException(domainError('AGENCY_NOT_FOUND', `No agency ${code}`, { field: 'code' }));
+  if (!agency) throw new DomainErrorException(domainError('AGENCY_NOT_FOUND', `No agency ${code}`, { field }));
   return agency;
 }
 
