@@ -3,7 +3,7 @@ import type { AttachmentDto } from '@motcua/contracts/dossiers';
 import type { SessionUser } from '@motcua/contracts/identity';
 import type { Dossier } from '../desk/desk-queries';
 import type { IssuedDocument } from '../leader/approval';
-import { actionsFor } from './action-specs';
+import { actionsFor, isLeaderOfActiveStep } from './action-specs';
 import { refuseResultFile, resultDocumentState, resultFileChoices } from './result-files';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -119,5 +119,26 @@ describe('resultFileChoices and the "record the result" action', () => {
     const none = resultAction([]);
     expect(none.fields.some((f) => f.name === 'attachmentIds')).toBe(false);
     expect(none.body({ kind: 'granted', summary: 'x' })).toMatchObject({ attachmentIds: [] });
+  });
+});
+
+describe('isLeaderOfActiveStep: who is sent on to the leader\'s desk from the dossier page', () => {
+  const officer = (...roles: [string, string][]) =>
+    ({ roles: roles.map(([role, agencyId]) => ({ role, agencyId, agencyCode: 'X', agencyName: 'X' })) }) as Pick<SessionUser, 'roles'>;
+  const atLeader = { steps: [step('specialist', 'completed'), step('agency_leader', 'active')] };
+  it('the agency leader of the step\'s agency, when the dossier waits at the leader\'s step', () => {
+    expect(isLeaderOfActiveStep(atLeader, officer(['agency_leader', 'ag']))).toBe(true);
+    expect(isLeaderOfActiveStep(atLeader, officer(['specialist', 'ag'], ['agency_leader', 'ag']))).toBe(true);
+  });
+  it('not a specialist or a department head of that agency, nor the leader of another agency', () => {
+    expect(isLeaderOfActiveStep(atLeader, officer(['specialist', 'ag']))).toBe(false);
+    expect(isLeaderOfActiveStep(atLeader, officer(['department_head', 'ag']))).toBe(false);
+    expect(isLeaderOfActiveStep(atLeader, officer(['agency_leader', 'other'], ['specialist', 'ag']))).toBe(false);
+    expect(isLeaderOfActiveStep(atLeader, null)).toBe(false);
+  });
+  it('not the leader either while the dossier is at another step', () => {
+    const atSpecialist = { steps: [step('specialist', 'active'), step('agency_leader', 'pending')] };
+    expect(isLeaderOfActiveStep(atSpecialist, officer(['agency_leader', 'ag']))).toBe(false);
+    expect(isLeaderOfActiveStep({ steps: [] }, officer(['agency_leader', 'ag']))).toBe(false);
   });
 });
