@@ -118,6 +118,18 @@ describe('deadlines and the online queue at a few hundred dossiers', () => {
     expect((await deadlines(elsewhere)).counts).toEqual({ total: 0, overdue: 0, atRisk: 0, apologyDrafted: 0 });
   });
 
+  it('counts a dossier’s alert for its current due time only: a due time moved leaves the old alert behind', async () => {
+    expect((await deadlines(supervisor)).items[0]?.kinds).toEqual(['overdue', 'step_overdue']);
+    // Its due time moved (as an issued apology moves it; this one is too late for an apology, hence the update).
+    await t.db.query(`UPDATE dossier SET extended_due_at = due_at + interval '5 days' WHERE id = $1`, [late]);
+    try {
+      const after = await deadlines(supervisor);
+      expect(after.items.map((r) => [r.id, r.kinds])).toEqual([[late, ['step_overdue']]]);
+    } finally {
+      await t.db.query(`UPDATE dossier SET extended_due_at = NULL WHERE id = $1`, [late]);
+    }
+  });
+
   it('counts the whole online queue and pages it, the longest waiting first', async () => {
     const desk = await agencyIdOf(t, PHU_XUAN_DESK);
     const citizen = await citizenOf(t);
