@@ -48,6 +48,9 @@ describe.each(viewportNames)('citizen on a %s', (viewport) => {
     await page.getByRole('heading', { name: 'Thời hạn giải quyết dự kiến' }).waitFor();
     await page.getByText(/Nếu nộp hồ sơ hợp lệ bây giờ, ngày hẹn trả kết quả dự kiến là/).waitFor();
     expect(await page.getByRole('heading', { name: 'Thành phần hồ sơ' }).count()).toBe(1);
+    // the declaration's paper form and its e-form say the channel they are asked on
+    await page.getByRole('row', { name: /^Tờ khai đăng ký khai sinh/ }).getByText('(nộp trực tiếp/bưu chính)').waitFor();
+    await page.getByRole('row', { name: /^Mẫu hộ tịch điện tử tương tác đăng ký khai sinh/ }).getByText('(nộp trực tuyến)').waitFor();
     expect(await page.getByText('Trực tiếp tại Bộ phận Một cửa').first().isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Thủ tục liên thông' }).count()).toBe(1);
     await review(page, `catalog-procedure-${viewport}`);
