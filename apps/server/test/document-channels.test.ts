@@ -78,5 +78,9 @@ describe('documents asked on some channels only', () => {
     const names: string[] = dossier.documents.map((d: { name: string }) => d.name);
     expect(names.filter((n) => eFormName.test(n))).toHaveLength(1);
     expect(names.filter((n) => paperName.test(n))).toEqual([]);
+    // each document keeps the code of its place among ALL the case's documents — the code the wizard's files are
+    // sent under — not of its place among those asked online (the paper form left out would shift those after it)
+    const codeOf = (name: string) => `tp-${documents.findIndex((d) => d.name.slice(0, 500) === name) + 1}`;
+    for (const d of dossier.documents as { code: string; name: string }[]) expect(d.code, d.name).toBe(codeOf(d.name));
   });
 });

@@ -166,6 +166,15 @@ export function contentSchemas(mode: 'input' | 'output') {
 export const contentInput = contentSchemas('input');
 export const contentOutput = contentSchemas('output');
 
+/**
+ * The code a catalogue document goes by in a dossier: its own, or `tp-<n>` by its place among ALL the case's
+ * documents (the dossier engine's numbering). Number before filtering by channel or kind, or a file sent for the
+ * third document is filed under another's code.
+ */
+export function catalogueDocumentCode(document: { readonly code?: string | null }, index: number): string {
+  return document.code ?? `tp-${index + 1}`;
+}
+
 /** Whether a catalogue document is asked on a submission channel: every channel when it names none (the screens' copy of core's `documentAppliesTo`). */
 export function documentAskedOn(document: { readonly channels?: readonly string[] | null }, channel: (typeof channelValues)[number]): boolean {
   return !document.channels || document.channels.includes(channel);

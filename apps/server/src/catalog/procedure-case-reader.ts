@@ -24,6 +24,7 @@ import type {
   WorkflowRole,
   WorkflowStepDefinition,
 } from '@motcua/core/dossiers';
+import { catalogueDocumentCode } from '@motcua/contracts/catalog-content';
 import type { Queryable } from '@motcua/db';
 import { getProcedureVersion, listInterAgencyGroups } from '@motcua/db/catalog';
 
@@ -107,7 +108,7 @@ export function catalogProcedureCaseReader(db: Queryable, options: TimeLimitOpti
         pausesClockOnFinancialObligation: false,
         isCentrallyProvided: false,
         requiredDocuments: item.documents.map((d, i) => ({
-          code: d.code ?? `tp-${i + 1}`,
+          code: catalogueDocumentCode(d, i),
           name: d.name,
           originals: d.originals,
           certifiedCopies: d.certifiedCopies,

@@ -16,6 +16,7 @@ import { attachmentMediaTypes, submitDossierOnline, timeLimitFor, type Dossier, 
 import { problemSchema } from '@motcua/contracts';
 import { attachmentLimitsResponse, idParams, normalisePhone, submissionResponse, submitDraftBody } from '@motcua/contracts/portal';
 import { checkSubmission, declarationDocument, declarationFor, declarationMessage } from '@motcua/contracts/portal-forms';
+import { catalogueDocumentCode } from '@motcua/contracts/catalog-content';
 import { scopeOf, withUnitOfWork } from '@motcua/db';
 import { findEffectiveVersion } from '@motcua/db/catalog';
 import { findDossier, runIdempotentDossierUseCase } from '@motcua/db/dossiers';
@@ -165,7 +166,8 @@ export async function submissionRoutes(app: FastifyInstance, deps: AppDeps): Pro
           version.id,
           // the declaration's paper form is for counter and postal submission (its `channels`, or by name for a
           // procedure with its own declaration); online, the filled e-form is it
-          procedureCase.documents.filter(
+          // numbered among all the case's documents first: the codes the files were sent under
+          procedureCase.documents.map((d, i) => ({ ...d, code: catalogueDocumentCode(d, i) })).filter(
             (d) => d.requirement === 'mandatory' && !d.isPresentOnly && documentAppliesTo(d, 'online') && declarationDocument(draft.procedureCode, d.name) !== 'paper',
           ),
           organisation,

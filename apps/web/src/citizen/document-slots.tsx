@@ -3,6 +3,8 @@
  * beside it, or reuse a file already held from an earlier dossier. Files stay in the page until submission.
  */
 import { useTranslation } from 'react-i18next';
+import { catalogueDocumentCode, documentAskedOn } from '@motcua/contracts/catalog-content';
+import { declarationDocument } from '@motcua/contracts/portal-forms';
 import { Select } from '../ui';
 import { formatBytes } from './citizen-api';
 
@@ -22,6 +24,26 @@ export interface Reusable {
   id: string;
   fileName: string;
   dossierCode: string | null;
+}
+
+interface CatalogueDocument {
+  readonly code?: string | null;
+  readonly name: string;
+  readonly requirement: DocumentSlot['requirement'];
+  readonly condition?: string | null;
+  readonly isPresentOnly?: boolean;
+  readonly channels?: readonly string[] | null;
+}
+
+/**
+ * The upload slots of online submission: the case's documents asked online, not shown in person only, not the
+ * declaration the wizard fills. Each keeps the code the dossier engine gives it among ALL the case's documents.
+ */
+export function onlineSlots(procedureCode: string, documents: readonly CatalogueDocument[]): DocumentSlot[] {
+  return documents
+    .map((d, i) => ({ d, code: catalogueDocumentCode(d, i) }))
+    .filter(({ d }) => !d.isPresentOnly && documentAskedOn(d, 'online') && declarationDocument(procedureCode, d.name) === null)
+    .map(({ d, code }) => ({ code, name: d.name, requirement: d.requirement, condition: d.condition ?? null }));
 }
 
 const accept = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png';

@@ -8,7 +8,6 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { procedureDetailResponse } from '@motcua/contracts/catalog';
-import { documentAskedOn } from '@motcua/contracts/catalog-content';
 import { reusableAttachmentListResponse } from '@motcua/contracts/dossiers';
 import { listAgenciesResponse } from '@motcua/contracts/organization';
 import { attachmentLimitsResponse, draftSchema, organisationsResponse, profileResponse, submissionResponse, type SubmissionResponse } from '@motcua/contracts/portal';
@@ -20,7 +19,7 @@ import { Button, FormErrorSummary, Progress, Spinner, useToast } from '../ui';
 import { legalToday, queryKeys } from './citizen-api';
 import { ApplicantStep } from './applicant-step';
 import { DeclarationField, fieldDomId } from './declaration-fields';
-import { DocumentSlots, slotId, type DocumentSlot, type SlotChoice } from './document-slots';
+import { DocumentSlots, onlineSlots, slotId, type DocumentSlot, type SlotChoice } from './document-slots';
 import { SubmissionDone } from './submission-done';
 import { PlaceStep, ReviewStep } from './submit-steps';
 import './citizen.css';
@@ -87,9 +86,7 @@ function Wizard() {
 
   // The declaration filled in these steps is not uploaded; its paper form is for counter or postal submission.
   const filledDeclaration = (procedureCase?.documents ?? []).find((d) => declarationDocument(code, d.name) === 'filled');
-  const slots: DocumentSlot[] = (procedureCase?.documents ?? [])
-    .filter((d) => !d.isPresentOnly && documentAskedOn(d, 'online') && declarationDocument(code, d.name) === null)
-    .map((d, i) => ({ code: d.code ?? `tp-${i + 1}`, name: d.name, requirement: d.requirement, condition: d.condition }));
+  const slots: DocumentSlot[] = onlineSlots(code, procedureCase?.documents ?? []);
 
   const failure = data.procedure.error ?? data.profile.error ?? data.draft.error;
   if (failure) return <LoadFailure error={failure} />;

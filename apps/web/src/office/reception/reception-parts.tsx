@@ -5,7 +5,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, TextField } from '../../ui';
-import { documentAskedOn } from '@motcua/contracts/catalog-content';
+import { catalogueDocumentCode, documentAskedOn } from '@motcua/contracts/catalog-content';
 import type { ProcedureCase } from '../desk/desk-queries';
 import type { ReceptionChannel } from './postal-reception';
 
@@ -24,7 +24,7 @@ export interface DocumentLine {
 /** The catalogue's checklist as lines to tick; codes as the dossier engine numbers them (tp-1 … when absent). */
 export function documentLines(item: ProcedureCase): DocumentLine[] {
   return item.documents.map((d, i) => ({
-    code: d.code ?? `tp-${i + 1}`,
+    code: catalogueDocumentCode(d, i),
     name: d.name,
     isMandatory: d.requirement === 'mandatory',
     received: false,
