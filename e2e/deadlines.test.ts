@@ -10,7 +10,7 @@ import { seedCatalog } from '../apps/server/src/seed/catalog-seed';
 import { seedOfficeDossiers, type OfficeDemoDossiers } from '../apps/server/src/seed/office-dossiers-seed';
 import { createOfficer, seedTestOrganization, signIn } from '../test-support/identity';
 import { cloneOpenDossiers } from '../test-support/inbox-fill';
-import { launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
+import { expectNoHorizontalOverflow, launchBrowser, openPage, review, startServer, viewportNames, type TestServer } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -120,6 +120,7 @@ describe('the online queue on a phone', () => {
     await page.getByText('60 hồ sơ chờ kiểm tra.').waitFor();
     await page.getByText('Hồ sơ 1–50 trong tổng số 60').waitFor();
     await review(page, 'queue-paged-phone');
+    await expectNoHorizontalOverflow(page, 'online queue');
     await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('button', { name: 'Trang 2' }).click();
     await page.getByText('Hồ sơ 51–60 trong tổng số 60').waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(10);

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn, signInAt, startDemoServer } from './office-journey';
-import { launchBrowser, openPage, review, viewportNames, type TestServer } from './support';
+import { expectNoHorizontalOverflow, launchBrowser, openPage, review, viewportNames, type TestServer } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -88,6 +88,7 @@ describe('working periods on a phone', () => {
     await page.getByRole('button', { name: 'Thêm khoảng thời gian' }).click();
     await page.getByLabel(/^Bắt đầu \(khoảng 3\)/).waitFor();
     await review(page, 'office-admin-working-periods-phone');
+    await expectNoHorizontalOverflow(page, 'working periods');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });
@@ -199,6 +200,7 @@ describe('agencies on a phone', () => {
     expect(await create.getByLabel(/^Đơn vị cấp trên/).inputValue()).toBe('000.00.41.H57');
     expect(await create.getByLabel(/^Loại cơ quan/).inputValue()).toBe('service_centre');
     await review(page, 'office-admin-agencies-phone');
+    await expectNoHorizontalOverflow(page, 'agencies');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });

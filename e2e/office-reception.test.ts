@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, review, runJobsOnce, type TestServer } from './support';
+import { expectNoHorizontalOverflow, launchBrowser, openPage, review, runJobsOnce, type TestServer } from './support';
 import { focusedId, focusedText, heading, signInAt, startDemoServer } from './office-journey';
 
 const minimalPdf =
@@ -139,6 +139,7 @@ describe('reception desk', () => {
     await page.getByRole('radio', { name: /Thủ tục đăng ký khai tử/ }).first().check();
     await page.getByLabel(/^Họ và tên/).first().fill('Trần Thị Bình');
     await review(page, 'office-reception-form-phone');
+    await expectNoHorizontalOverflow(page, 'reception form');
 
     await page.getByRole('button', { name: 'Hướng dẫn bổ sung (Mẫu 02)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02)' });
@@ -158,6 +159,7 @@ describe('reception desk', () => {
     await expect.poll(() => heading(page)).toMatch(/bổ sung, hoàn thiện hồ sơ/);
     await page.getByText('Thiếu giấy báo tử; bổ sung rồi nộp lại.').waitFor();
     await review(page, 'office-reception-guidance-form-phone');
+    await expectNoHorizontalOverflow(page, 'Form 02 page view');
     expect(await page.pageErrors()).toEqual([]);
     await page.context().close();
   });
