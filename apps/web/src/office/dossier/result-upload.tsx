@@ -7,7 +7,7 @@
  * uploaded is not sent again when only the second call failed (retry after fixing the title, say).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentSchema } from '@motcua/contracts/dossiers';
 import { issuedDocumentSchema } from '@motcua/contracts/documents';
@@ -16,6 +16,7 @@ import { api, useErrorText } from '../../api';
 import { Button, FormErrorSummary, Progress, TextField, useToast, type FormErrorItem } from '../../ui';
 import { formatBytes, uploadAttachment } from '../../citizen/citizen-api';
 import { dossiersKey, useProcedureDetail, type Dossier } from '../desk/desk-queries';
+import { DropArea } from '../desk/drop-area';
 import type { IssuedDocument } from '../leader/approval';
 import { refuseResultFile, type ResultFileRefusal } from './result-files';
 
@@ -44,7 +45,6 @@ export function ResultUploadForm({ dossier, replaces }: { dossier: Dossier; repl
   const [titleTouched, setTitleTouched] = useState(false);
   const [titleError, setTitleError] = useState<string | undefined>();
   const [summary, setSummary] = useState<FormErrorItem[]>([]);
-  const [over, setOver] = useState(false);
   const [fraction, setFraction] = useState(0);
   // The file already sent (and its content key): a retry after the draft was refused does not upload it again.
   const [sent, setSent] = useState<{ file: File; sha256: string } | null>(null);
@@ -108,26 +108,12 @@ export function ResultUploadForm({ dossier, replaces }: { dossier: Dossier; repl
     if (errors.length === 0 && file) upload.mutate({ chosen: file, name: title.trim() });
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    void choose(event.dataTransfer.files[0]);
-  };
-
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="review-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{unapproved ? t('results.upload.replaceTitle') : t('results.upload.title')}</h3>
       <p className="muted">{t('results.upload.lead')}</p>
       <FormErrorSummary errors={summary} />
-      <div
-        className={over ? 'reception__drop reception__drop--over' : 'reception__drop'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <DropArea onFiles={(files) => void choose(files[0])}>
         <label htmlFor={fileId}>
           {t('results.upload.file')} <span className="muted">{t('results.upload.required')}</span>
         </label>
@@ -150,7 +136,7 @@ export function ResultUploadForm({ dossier, replaces }: { dossier: Dossier; repl
           onChange={(e) => void choose(e.target.files?.[0])}
         />
         {file && <p>{t('results.upload.chosen', { name: file.name, size: formatBytes(file.size, i18n.language) })}</p>}
-      </div>
+      </DropArea>
       <TextField
         id={titleId}
         label={t('results.upload.titleField')}

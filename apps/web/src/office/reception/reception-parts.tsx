@@ -2,11 +2,12 @@
  * Parts of the reception form: the required documents with their counts (from the catalogue's checklist), the
  * parties (applicant, owner, authorised person), the scans, the return channel.
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, TextField } from '../../ui';
 import { catalogueDocumentCode, documentAskedOn } from '@motcua/contracts/catalog-content';
 import type { ProcedureCase } from '../desk/desk-queries';
+import { DropArea } from '../desk/drop-area';
 import type { ReceptionChannel } from './postal-reception';
 
 export interface DocumentLine {
@@ -155,28 +156,14 @@ export function PartyFields({
 export function ScanDropZone({ files, onChange }: { files: readonly File[]; onChange: (files: File[]) => void }) {
   const { t } = useTranslation('desk');
   const inputId = useId();
-  const [over, setOver] = useState(false);
   const add = (list: FileList | null) => list && onChange([...files, ...Array.from(list)]);
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    add(event.dataTransfer.files);
-  };
   return (
     <fieldset className="reception__section">
       <legend>{t('reception.scans.legend')}</legend>
-      <div
-        className={over ? 'reception__drop reception__drop--over' : 'reception__drop'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <DropArea onFiles={add}>
         <label htmlFor={inputId}>{t('reception.scans.drop')}</label>
         <input id={inputId} type="file" accept="application/pdf,image/*" capture="environment" multiple onChange={(e) => add(e.target.files)} />
-      </div>
+      </DropArea>
       <p className="hint-text">{t('reception.scans.pending')}</p>
       {files.length > 0 && (
         <ul>
